@@ -1,0 +1,35 @@
+package org.kontor.config.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.kontor.config.error.RuleViolationInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Defaults for every processor: pooled streaming (so a replay uses every core) with batches large
+ * enough that a projection writes once per batch, not once per event. A processor is tuned by name
+ * under {@code axon.eventhandling.processors.<name>.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonDefaults {
+
+    @Autowired
+    void interceptRuleViolations(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing,
+                             @Value("${erp.processors.batch-size:200}") int batchSize,
+                             @Value("${erp.processors.segments:2}") int segments) {
+        processing.usingPooledStreamingEventProcessors(
+                (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+        // Events about one customer come from many aggregates (interactions, orders, invoices);
+        // keeping them in one sequence lets a customer's views apply them in order.
+        processing.registerDefaultSequencingPolicy(configuration -> new CustomerSequencingPolicy(
+                SequentialPerAggregatePolicy.instance()));
+    }
+}

@@ -1,0 +1,34 @@
+package org.kontor.config.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Production: Axon Server stores events and routes commands, queries and events (its connector is
+ * switched on by {@code axon.axonserver.enabled=true} in {@code application-axonserver.properties});
+ * read models, tokens and sagas live in an external MongoDB replica set.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(AxonServerStorageConfiguration.PROFILE)
+public class AxonServerStorageConfiguration {
+
+    public static final String PROFILE = "axonserver";
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(@Value("${erp.mongodb.uri}") String uri) {
+        return MongoClients.create(uri);
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+}

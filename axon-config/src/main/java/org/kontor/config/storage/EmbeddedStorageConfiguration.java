@@ -1,0 +1,81 @@
+package org.kontor.config.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The embedded default: nothing to install. The event store is Axon's JDBC engine on an H2 file
+ * database (set up by Axon's auto-configuration from the {@link DataSource} below); read models live
+ * in a MongoDB-protocol server in this JVM, reached through the official driver like a real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!" + AxonServerStorageConfiguration.PROFILE)
+public class EmbeddedStorageConfiguration {
+
+    /**
+     * {@code WRITE_DELAY=0}: a commit reaches the file before the command is acknowledged, so an
+     * acknowledged command survives {@code kill -9} (power loss is the production stores' job).
+     */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(@Value("${erp.data-dir:./data}") String dataDirectory,
+                          @Value("${erp.h2.pool-size:10}") int poolSize) {
+        Path directory = createDirectory(dataDirectory);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-store");
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("kontor") + H2_SETTINGS);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(poolSize);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        createTablesIfMissing(dataSource);
+        return dataSource;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0); // loopback only, a free port
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    private static Path createDirectory(String dataDirectory) {
+        Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+    }
+
+    /** Axon creates no tables itself; every statement here is idempotent, so a restart is harmless. */
+    private static void createTablesIfMissing(DataSource dataSource) {
+        ResourceDatabasePopulator populator =
+                new ResourceDatabasePopulator(new ClassPathResource("db/embedded-schema.sql"));
+        DatabasePopulatorUtils.execute(populator, dataSource);
+    }
+}

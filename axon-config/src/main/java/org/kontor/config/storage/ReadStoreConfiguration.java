@@ -1,0 +1,40 @@
+package org.kontor.config.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read store on every profile: one MongoDB database for the read models and, beside them, the
+ * tracking tokens of their processors. Keeping tokens with the views means an empty read store is
+ * always a full replay, never a view that silently misses history.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadStoreConfiguration {
+
+    @Bean
+    MongoDatabase readStore(MongoClient mongoClient, @Value("${erp.mongodb.database:kontor}") String name) {
+        return mongoClient.getDatabase(name);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient mongoClient,
+                                    @Value("${erp.mongodb.database:kontor}") String name) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, name).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        MongoTokenStore tokenStore =
+                MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+        tokenStore.ensureIndexes();
+        return tokenStore;
+    }
+}

@@ -1,0 +1,212 @@
+package org.kontor.config.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kontor.events.common.Money;
+import org.kontor.events.common.PostalAddress;
+import org.kontor.events.crm.CustomerEvent.ContactAdded;
+import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
+import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
+import org.kontor.events.crm.CustomerKind;
+import org.kontor.events.crm.InteractionChannel;
+import org.kontor.events.crm.InteractionDirection;
+import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Pins the stored JSON of every event. Events stay in the store for years and are replayed by
+ * newer code, so a renamed or retyped field must fail here, in CI, instead of breaking a replay in
+ * production. A changed approval is a decision: keep the old shape readable (an upcaster, a new
+ * {@code @Revision}) before accepting the new one.
+ */
+class EventJsonApprovalTest {
+
+    /** Where every event type lives; each aggregate lists its events in one sealed interface. */
+    private static final String EVENTS_PACKAGE = "org.kontor.events";
+    private static final String APPROVED_DIRECTORY = "approved-events";
+    private static final String SOURCE_APPROVED_DIRECTORY = "src/test/resources/" + APPROVED_DIRECTORY;
+    private static final String RECEIVED_DIRECTORY = "target/approved-events-received";
+
+    private static final Serializer SERIALIZER = SerializerConfiguration.storageSerializer();
+    private static final ObjectMapper MAPPER = SerializerConfiguration.storageObjectMapper();
+
+    private static final PostalAddress ADDRESS =
+            new PostalAddress("Hafenstraße 12", "20457", "Hamburg", "Hamburg", "DE");
+    private static final Money CREDIT_LIMIT = Money.of(500_000, "EUR");
+
+    /**
+     * One fully populated example per event type: every field set, so that every field name and
+     * form is pinned (the store leaves null fields out). Adding an event means adding it here.
+     */
+    private static final List<Object> EXAMPLES = List.of(
+            new CustomerRegistered("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", "Nordwind GmbH", CustomerKind.COMPANY,
+                    "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, CREDIT_LIMIT,
+                    "employee-7", List.of("wholesale", "north")),
+            new CustomerDetailsChanged("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", List.of("email", "ownerId"),
+                    "Nordwind GmbH", CustomerKind.COMPANY, "orders@nordwind.example", "+49 40 123456",
+                    "DE123456789", ADDRESS, CREDIT_LIMIT, "employee-9", List.of("wholesale", "north")),
+            new ContactAdded("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", "9b2e4a10-3c7d-4e8f-a1b2-c3d4e5f60718",
+                    "Anna Berg", "anna.berg@nordwind.example", "+49 40 123457", "Purchasing"),
+            new InteractionRecorded("0d6a3c2e-1b4f-4a8e-9c7d-2e5f6a7b8c90", "5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
+                    InteractionChannel.CALL, InteractionDirection.INBOUND, Instant.parse("2026-03-01T09:30:00Z"),
+                    "Asked for a quote", "Wants 40 pallets before Easter.", "employee-7"));
+
+    static Stream<Named<Object>> examples() {
+        return EXAMPLES.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));
+    }
+
+    @Test
+    void everyEventType_hasAnExample() throws Exception {
+        Set<String> eventTypes = names(eventTypes());
+        Set<String> exampleTypes = names(EXAMPLES.stream().map(Object::getClass).toList());
+
+        assertThat(eventTypes).as("event types found in the sealed interfaces of " + EVENTS_PACKAGE).isNotEmpty();
+        assertThat(exampleTypes)
+                .as("every event type needs one fully populated example in EXAMPLES, and so an approved JSON file")
+                .containsExactlyInAnyOrderElementsOf(eventTypes);
+    }
+
+    @Test
+    void everyRevisionedType_isListedInASealedEventInterface() throws Exception {
+        // An event outside every sealed interface would escape the check above.
+        Set<String> revisioned = names(classesIn(EVENTS_PACKAGE).stream()
+                .filter(type -> type.isAnnotationPresent(Revision.class)).toList());
+
+        assertThat(names(eventTypes())).containsAll(revisioned);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void example_hasEveryFieldSet(Object event) throws Exception {
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            Object value = component.getAccessor().invoke(event);
+            assertThat(value).as(component.getName()).isNotNull();
+            if (value instanceof Collection<?> collection) {
+                assertThat(collection).as(component.getName()).isNotEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void eventType_carriesRevisionOne(Object event) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+
+        assertThat(revision).as("@Revision on " + event.getClass().getSimpleName()).isNotNull();
+        assertThat(revision.value()).isEqualTo("1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void serializedEvent_matchesApprovedJson(Object event) throws IOException {
+        String name = event.getClass().getSimpleName();
+        JsonNode received = MAPPER.readTree(SERIALIZER.serialize(event, String.class).getData());
+        String approvedJson = approved(name);
+
+        if (approvedJson == null) {
+            Path written = writeReceived(name, received);
+            fail("No approved JSON for " + name + ". The serialized form was written to " + written
+                    + ". Review it; if it is right, copy it to " + SOURCE_APPROVED_DIRECTORY + "/" + name
+                    + ".json and run the test again.");
+        }
+        if (!MAPPER.readTree(approvedJson).equals(received)) {
+            Path written = writeReceived(name, received);
+            fail("The stored JSON of " + name + " differs from " + SOURCE_APPROVED_DIRECTORY + "/" + name
+                    + ".json; the new form was written to " + written + ". Events already stored keep the"
+                    + " old form: make them readable (upcaster, new @Revision) before approving the new one.\n"
+                    + "approved: " + MAPPER.readTree(approvedJson) + "\nreceived: " + received);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void serializedEvent_deserializesToAnEqualEvent(Object event) {
+        SerializedObject<String> stored = SERIALIZER.serialize(event, String.class);
+
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        Object readBack = SERIALIZER.deserialize(stored);
+
+        assertThat(readBack).isEqualTo(event);
+    }
+
+    /** The concrete types permitted by every sealed interface in the events package, nested ones included. */
+    private static List<Class<?>> eventTypes() throws IOException {
+        List<Class<?>> events = new ArrayList<>();
+        Deque<Class<?>> toVisit = new ArrayDeque<>(classesIn(EVENTS_PACKAGE).stream()
+                .filter(type -> type.isInterface() && type.isSealed()).toList());
+        while (!toVisit.isEmpty()) {
+            for (Class<?> permitted : toVisit.pop().getPermittedSubclasses()) {
+                if (permitted.isSealed()) {
+                    toVisit.push(permitted);
+                } else {
+                    events.add(permitted);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static List<Class<?>> classesIn(String packageName) throws IOException {
+        String pattern = "classpath*:" + packageName.replace('.', '/') + "/**/*.class";
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+            String url = resource.getURL().toString();
+            String path = url.substring(url.lastIndexOf(packageName.replace('.', '/')));
+            String className = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+            try {
+                classes.add(Class.forName(className, false, EventJsonApprovalTest.class.getClassLoader()));
+            } catch (ClassNotFoundException notLoadable) {
+                throw new IllegalStateException("found but cannot load " + className, notLoadable);
+            }
+        }
+        return new ArrayList<>(classes);
+    }
+
+    private static Set<String> names(Collection<Class<?>> types) {
+        Set<String> names = new TreeSet<>();
+        types.forEach(type -> names.add(type.getName()));
+        return names;
+    }
+
+    private static String approved(String name) throws IOException {
+        try (InputStream in = EventJsonApprovalTest.class.getResourceAsStream(
+                "/" + APPROVED_DIRECTORY + "/" + name + ".json")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Path writeReceived(String name, JsonNode received) throws IOException {
+        Path directory = Path.of(System.getProperty("basedir", "."), RECEIVED_DIRECTORY);
+        Files.createDirectories(directory);
+        Path file = directory.resolve(name + ".received.json");
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(received) + "\n");
+        return file.toAbsolutePath();
+    }
+}

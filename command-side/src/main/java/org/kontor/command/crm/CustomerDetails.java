@@ -1,0 +1,88 @@
+package org.kontor.command.crm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.kontor.events.common.Money;
+import org.kontor.events.common.PostalAddress;
+import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
+import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
+import org.kontor.events.crm.CustomerKind;
+
+/** What the company knows about a customer, as one value. */
+record CustomerDetails(
+        String name,
+        CustomerKind kind,
+        String email,
+        String phone,
+        String vatNumber,
+        PostalAddress address,
+        Money creditLimit,
+        String ownerId,
+        List<String> tags) {
+
+    CustomerDetails {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    static CustomerDetails of(CustomerRegistered registered) {
+        return new CustomerDetails(registered.name(), registered.kind(), registered.email(), registered.phone(),
+                registered.vatNumber(), registered.address(), registered.creditLimit(), registered.ownerId(),
+                registered.tags());
+    }
+
+    static CustomerDetails of(CustomerDetailsChanged changed) {
+        return new CustomerDetails(changed.name(), changed.kind(), changed.email(), changed.phone(),
+                changed.vatNumber(), changed.address(), changed.creditLimit(), changed.ownerId(), changed.tags());
+    }
+
+    CustomerRegistered registered(String customerId) {
+        return new CustomerRegistered(customerId, name, kind, email, phone, vatNumber, address, creditLimit,
+                ownerId, tags);
+    }
+
+    CustomerDetailsChanged changed(String customerId, List<String> changedFields) {
+        return new CustomerDetailsChanged(customerId, changedFields, name, kind, email, phone, vatNumber, address,
+                creditLimit, ownerId, tags);
+    }
+
+    /** These details with the named fields taken from {@code values}. */
+    CustomerDetails with(Set<CustomerField> fields, CustomerDetails values) {
+        return new CustomerDetails(
+                pick(fields, CustomerField.NAME, values.name, name),
+                pick(fields, CustomerField.KIND, values.kind, kind),
+                pick(fields, CustomerField.EMAIL, values.email, email),
+                pick(fields, CustomerField.PHONE, values.phone, phone),
+                pick(fields, CustomerField.VAT_NUMBER, values.vatNumber, vatNumber),
+                pick(fields, CustomerField.ADDRESS, values.address, address),
+                pick(fields, CustomerField.CREDIT_LIMIT, values.creditLimit, creditLimit),
+                pick(fields, CustomerField.OWNER_ID, values.ownerId, ownerId),
+                pick(fields, CustomerField.TAGS, values.tags, tags));
+    }
+
+    /** The names of the fields whose values differ from {@code other}, in API order. */
+    List<String> fieldsDifferentFrom(CustomerDetails other) {
+        List<String> different = new ArrayList<>();
+        addIfDifferent(different, CustomerField.NAME, name, other.name);
+        addIfDifferent(different, CustomerField.KIND, kind, other.kind);
+        addIfDifferent(different, CustomerField.EMAIL, email, other.email);
+        addIfDifferent(different, CustomerField.PHONE, phone, other.phone);
+        addIfDifferent(different, CustomerField.VAT_NUMBER, vatNumber, other.vatNumber);
+        addIfDifferent(different, CustomerField.ADDRESS, address, other.address);
+        addIfDifferent(different, CustomerField.CREDIT_LIMIT, creditLimit, other.creditLimit);
+        addIfDifferent(different, CustomerField.OWNER_ID, ownerId, other.ownerId);
+        addIfDifferent(different, CustomerField.TAGS, tags, other.tags);
+        return different;
+    }
+
+    private static <T> T pick(Set<CustomerField> fields, CustomerField field, T changed, T current) {
+        return fields.contains(field) ? changed : current;
+    }
+
+    private static void addIfDifferent(List<String> different, CustomerField field, Object mine, Object theirs) {
+        if (!Objects.equals(mine, theirs)) {
+            different.add(field.jsonName());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.kontor.query.crm;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.kontor.config.http.MoneyJson;
+import org.kontor.events.common.Money;
+import org.kontor.query.crm.CustomerQueries.FetchCustomerQuery;
+import org.kontor.query.crm.CustomerQueries.FetchCustomersQuery;
+import org.kontor.query.crm.CustomerViews.Address;
+import org.kontor.query.crm.CustomerViews.Contact;
+import org.kontor.query.crm.CustomerViews.CustomerSummary;
+import org.kontor.query.crm.CustomerViews.CustomerView;
+import org.kontor.query.crm.CustomerViews.LastInteraction;
+import org.springframework.stereotype.Component;
+
+/** Answers the customer queries from the {@code crm-customers} view. */
+@Component
+class CustomerQueryHandlers {
+
+    private final MongoCollection<Document> customers;
+
+    CustomerQueryHandlers(MongoDatabase readStore) {
+        this.customers = readStore.getCollection(CustomerProjection.COLLECTION);
+    }
+
+    /** A customer's 360 view, or {@code null} when the view does not know the customer. */
+    @QueryHandler
+    CustomerView handle(FetchCustomerQuery query) {
+        Document customer = customers.find(Filters.eq("_id", query.customerId())).first();
+        return customer == null ? null : toView(customer);
+    }
+
+    /** One more customer than asked for is read, to tell whether there is a next page. */
+    @QueryHandler
+    CustomerList handle(FetchCustomersQuery query) {
+        List<Bson> conditions = new ArrayList<>();
+        if (query.text() != null && !query.text().isBlank()) {
+            String text = Pattern.quote(query.text().trim().toLowerCase(Locale.ROOT));
+            conditions.add(Filters.regex("searchText", text));
+        }
+        if (query.tag() != null) {
+            conditions.add(Filters.eq("tags", query.tag()));
+        }
+        if (query.ownerId() != null) {
+            conditions.add(Filters.eq("ownerId", query.ownerId()));
+        }
+        if (query.afterSortKey() != null) {
+            conditions.add(Filters.gt("sortKey", query.afterSortKey()));
+        }
+        Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        List<Document> found = customers.find(filter).sort(Sorts.ascending("sortKey")).limit(query.limit() + 1)
+                .into(new ArrayList<>());
+        boolean more = found.size() > query.limit();
+        List<Document> page = more ? found.subList(0, query.limit()) : found;
+        List<CustomerSummary> items = page.stream().map(CustomerQueryHandlers::toSummary).toList();
+        return new CustomerList(items, more ? page.get(page.size() - 1).getString("sortKey") : null);
+    }
+
+    /** A page of customers and, when there are more, the sort key to continue after. */
+    public record CustomerList(List<CustomerSummary> items, String lastSortKey) {
+    }
+
+    private static CustomerSummary toSummary(Document customer) {
+        return new CustomerSummary(customer.getString("_id"), customer.getString("name"), customer.getString("kind"),
+                customer.getString("email"), customer.getString("phone"), customer.getString("ownerId"),
+                customer.getList("tags", String.class, List.of()), version(customer));
+    }
+
+    private static CustomerView toView(Document customer) {
+        Document address = customer.get("address", Document.class);
+        Document creditLimit = customer.get("creditLimit", Document.class);
+        Document last = customer.get("lastInteraction", Document.class);
+        List<Contact> contacts = customer.getList("contacts", Document.class, List.of()).stream()
+                .map(contact -> new Contact(contact.getString("id"), contact.getString("name"),
+                        contact.getString("email"), contact.getString("phone"), contact.getString("role")))
+                .toList();
+        return new CustomerView(
+                customer.getString("_id"),
+                customer.getString("name"),
+                customer.getString("kind"),
+                customer.getString("email"),
+                customer.getString("phone"),
+                customer.getString("vatNumber"),
+                address == null ? null : new Address(address.getString("street"), address.getString("postalCode"),
+                        address.getString("city"), address.getString("region"), address.getString("country")),
+                creditLimit == null ? null : MoneyJson.of(new Money(
+                        creditLimit.get("amountMinor", Number.class).longValue(), creditLimit.getString("currency"))),
+                customer.getString("ownerId"),
+                customer.getList("tags", String.class, List.of()),
+                contacts,
+                customer.get("interactionCount", Number.class).longValue(),
+                last == null ? null : new LastInteraction(last.getString("id"), last.getString("channel"),
+                        last.getString("direction"), last.getDate("occurredAt").toInstant(),
+                        last.getString("subject"), last.getString("employeeId")),
+                customer.getDate("registeredAt").toInstant(),
+                customer.getDate("updatedAt").toInstant(),
+                version(customer));
+    }
+
+    private static long version(Document customer) {
+        return customer.get("version", Number.class).longValue();
+    }
+}

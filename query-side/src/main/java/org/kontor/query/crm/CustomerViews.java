@@ -1,0 +1,54 @@
+package org.kontor.query.crm;
+
+import java.time.Instant;
+import java.util.List;
+import org.kontor.config.http.MoneyJson;
+
+/** The shapes clients read. */
+public final class CustomerViews {
+
+    private CustomerViews() {
+    }
+
+    /** The 360 view of a customer, with what the product knows so far. */
+    public record CustomerView(
+            String id,
+            String name,
+            String kind,
+            String email,
+            String phone,
+            String vatNumber,
+            Address address,
+            MoneyJson creditLimit,
+            String ownerId,
+            List<String> tags,
+            List<Contact> contacts,
+            long interactionCount,
+            LastInteraction lastInteraction,
+            Instant registeredAt,
+            Instant updatedAt,
+            long version) {
+    }
+
+    /** A line of the customer list. */
+    public record CustomerSummary(
+            String id,
+            String name,
+            String kind,
+            String email,
+            String phone,
+            String ownerId,
+            List<String> tags,
+            long version) {
+    }
+
+    public record Address(String street, String postalCode, String city, String region, String country) {
+    }
+
+    public record Contact(String id, String name, String email, String phone, String role) {
+    }
+
+    public record LastInteraction(String id, String channel, String direction, Instant occurredAt, String subject,
+                                  String employeeId) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.kontor.events.crm;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.kontor.events.common.Money;
+import org.kontor.events.common.PostalAddress;
+
+/** Everything that can happen to a customer record. */
+public sealed interface CustomerEvent extends AboutCustomer {
+
+    /** A customer (company or person) was registered. */
+    @Revision("1")
+    record CustomerRegistered(
+            String customerId,
+            String name,
+            CustomerKind kind,
+            String email,
+            String phone,
+            String vatNumber,
+            PostalAddress address,
+            Money creditLimit,
+            String ownerId,
+            List<String> tags) implements CustomerEvent {
+
+        public CustomerRegistered {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /**
+     * Some details of a customer changed. Only the fields named in {@code changedFields} changed; the
+     * others carry the value they already had, so a reader never has to merge partial updates.
+     */
+    @Revision("1")
+    record CustomerDetailsChanged(
+            String customerId,
+            List<String> changedFields,
+            String name,
+            CustomerKind kind,
+            String email,
+            String phone,
+            String vatNumber,
+            PostalAddress address,
+            Money creditLimit,
+            String ownerId,
+            List<String> tags) implements CustomerEvent {
+
+        public CustomerDetailsChanged {
+            changedFields = List.copyOf(changedFields);
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** A person to talk to at the customer was added. */
+    @Revision("1")
+    record ContactAdded(
+            String customerId,
+            String contactId,
+            String name,
+            String email,
+            String phone,
+            String role) implements CustomerEvent {
+    }
+}

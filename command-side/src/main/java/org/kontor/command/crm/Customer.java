@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -61,17 +62,24 @@ class Customer {
         return CommandOutcome.ofCurrentAggregate(customerId, false);
     }
 
+    /**
+     * A repeat of an add that already happened answers as the first time did, even when its
+     * {@code If-Match} is now stale: the contact id makes the retry safe. Anything else with a
+     * stale {@code If-Match} is a conflict.
+     */
     @CommandHandler
-    CommandOutcome handle(AddContact command) {
+    CommandOutcome handle(AddContact command, ConflictResolver conflicts) {
         ContactAdded added = new ContactAdded(customerId, command.contactId(), command.name(), command.email(),
                 command.phone(), command.role());
         AddedContact known = contacts.get(command.contactId());
-        if (known != null) {
-            if (!known.event().equals(added)) {
-                throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS,
-                        "A different contact with id " + command.contactId() + " exists.");
-            }
+        if (known != null && known.event().equals(added)) {
+            conflicts.detectConflicts(unseenEvents -> false);
             return new CommandOutcome(command.contactId(), known.customerVersion(), false);
+        }
+        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
+        if (known != null) {
+            throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS,
+                    "A different contact with id " + command.contactId() + " exists.");
         }
         apply(added);
         return new CommandOutcome(command.contactId(), CommandOutcome.ofCurrentAggregate(customerId, true).version(),

@@ -34,6 +34,10 @@ final class CustomerCommands {
         ChangeCustomerDetails {
             Objects.requireNonNull(customerId, "customerId");
             fields = Set.copyOf(fields);
+            if (fields.contains(CustomerField.NAME) && (values.name() == null || values.name().isBlank())
+                    || fields.contains(CustomerField.KIND) && values.kind() == null) {
+                throw new IllegalArgumentException("a customer always has a name and a kind");
+            }
         }
     }
 

@@ -223,6 +223,16 @@ class CustomerTest {
                 .expectException(ConflictingAggregateVersionException.class);
     }
 
+    @Test
+    void addContactAgainWithTheIfMatchOfTheFirstAttempt_answeredAsTheFirstTime() {
+        // A client whose reply was lost retries with the same body and the same If-Match (version 1).
+        fixture.given(REGISTERED, CONTACT_ADDED)
+                .when(addContact(0L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(CONTACT_ID, 2, false));
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static AddContact addContact(Long expectedVersion) {

@@ -46,7 +46,7 @@ public sealed interface CustomerEvent extends AboutCustomer {
             List<String> tags) implements CustomerEvent {
 
         public CustomerDetailsChanged {
-            changedFields = List.copyOf(changedFields);
+            changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
             tags = tags == null ? List.of() : List.copyOf(tags);
         }
     }

@@ -1,0 +1,122 @@
+package org.kontor.query.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kontor.query.crm.CustomerQueries.FetchCustomerTimelineQuery;
+import org.kontor.query.crm.TimelineQueryHandler.TimelinePage;
+import org.kontor.query.projection.ProjectionHarness;
+
+class TimelineProjectionTest {
+
+    private static final String ACME = "11111111-1111-4111-8111-111111111111";
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+    private final TimelineProjection projection = new TimelineProjection(harness.database());
+    private final TimelineQueryHandler queries = new TimelineQueryHandler(harness.database());
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void eventsAboutACustomer_listedNewestFirstWithWhoDidIt() {
+        harness.handle(projection, List.of(
+                harness.next(ACME, 0, CustomerProjectionTest.registered(ACME, "Acme GmbH")),
+                harness.next("i-1", 0, CustomerProjectionTest.interaction("i-1", ACME, "2026-03-02T10:00:00Z"))));
+
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null));
+
+        assertThat(page.items()).extracting(TimelineEntry::type)
+                .containsExactly("InteractionRecorded", "CustomerRegistered");
+        assertThat(page.items().get(0).summary()).isEqualTo("Call (outbound): Call i-1");
+        assertThat(page.items().get(0).by()).isEqualTo("jane");
+        assertThat(page.items().get(0).refId()).isEqualTo("i-1");
+        assertThat(page.nextEntry()).isNull();
+    }
+
+    @Test
+    void pagesAcrossBuckets_everyEntryOnceInOrder() {
+        recordInteractions(249, 100); // 250 entries with the registration: three buckets
+
+        List<String> seen = new ArrayList<>();
+        Long cursor = null;
+        do {
+            TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 70, cursor));
+            page.items().forEach(entry -> seen.add(entry.refId()));
+            cursor = page.nextEntry();
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(250).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).isEqualTo("i-248");
+        assertThat(seen.get(248)).isEqualTo("i-0");
+        assertThat(seen.get(249)).isEqualTo(ACME);
+    }
+
+    @Test
+    void typesFilter_onlyThoseTypes() {
+        recordInteractions(3, 10);
+
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of("CustomerRegistered"), 50, null));
+
+        assertThat(page.items()).extracting(TimelineEntry::type).containsExactly("CustomerRegistered");
+    }
+
+    @Test
+    void batchDeliveredTwice_entriesWrittenOnce() {
+        List<TrackedEventMessage<?>> batch = List.of(
+                harness.next(ACME, 0, CustomerProjectionTest.registered(ACME, "Acme GmbH")),
+                harness.next("i-1", 0, CustomerProjectionTest.interaction("i-1", ACME, "2026-03-02T10:00:00Z")));
+
+        harness.handle(projection, batch);
+        harness.handle(projection, batch);
+
+        assertThat(queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null)).items()).hasSize(2);
+    }
+
+    @Test
+    void pageOfALongTimeline_readsAsFewDocumentsAsAPageOfAShortOne() {
+        recordInteractions(150, 500);
+        harness.findsSinceLastCall();
+        queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null));
+        int findsForShortTimeline = harness.findsSinceLastCall();
+
+        recordInteractions(100_000, 5_000);
+        harness.findsSinceLastCall();
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null));
+        TimelinePage deeper = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, page.nextEntry()));
+        int findsForTwoPagesOfLongTimeline = harness.findsSinceLastCall();
+
+        // One find for the head and one for the page's buckets (by _id), however long the history.
+        assertThat(findsForShortTimeline).isEqualTo(2);
+        assertThat(findsForTwoPagesOfLongTimeline).isEqualTo(2 * findsForShortTimeline);
+        assertThat(deeper.items()).hasSize(50);
+    }
+
+    private int recorded;
+
+    /** Registers the customer on first use, then records {@code count} interactions in batches. */
+    private void recordInteractions(int count, int batchSize) {
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        if (recorded == 0) {
+            batch.add(harness.next(ACME, 0, CustomerProjectionTest.registered(ACME, "Acme GmbH")));
+        }
+        for (int i = 0; i < count; i++) {
+            String id = "i-" + recorded++;
+            batch.add(harness.next(id, 0, CustomerProjectionTest.interaction(id, ACME, "2026-03-02T10:00:00Z")));
+            if (batch.size() >= batchSize) {
+                harness.handle(projection, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            harness.handle(projection, batch);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.kontor.query.projection;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+
+/**
+ * Runs projections as a processor does: batches of tracked events in one unit of work, with the
+ * flush at the end of the batch, against a real MongoDB-protocol server. It counts the
+ * {@code find} commands sent, so tests can check how much a read costs.
+ */
+public final class ProjectionHarness implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final AtomicInteger finds = new AtomicInteger();
+    private long nextIndex;
+
+    public ProjectionHarness() {
+        InetSocketAddress address = server.bind();
+        CommandListener countFinds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.incrementAndGet();
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .addCommandListener(countFinds)
+                .build());
+        database = client.getDatabase("projection-test");
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** The number of {@code find} commands sent since the last call. */
+    public int findsSinceLastCall() {
+        return finds.getAndSet(0);
+    }
+
+    /** A domain event as the store would deliver it next, at the following global index. */
+    public TrackedEventMessage<?> next(String aggregateId, long sequenceNumber, Object payload) {
+        return at(nextIndex++, aggregateId, sequenceNumber, payload);
+    }
+
+    /** A domain event at a chosen global index, with no gaps before it. */
+    public TrackedEventMessage<?> at(long index, String aggregateId, long sequenceNumber, Object payload) {
+        return tracked(GapAwareTrackingToken.newInstance(index, new TreeSet<>()), aggregateId, sequenceNumber, payload);
+    }
+
+    public static TrackedEventMessage<?> tracked(TrackingToken token, String aggregateId, long sequenceNumber,
+                                                 Object payload) {
+        GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(
+                payload.getClass().getSimpleName(), aggregateId, sequenceNumber, payload,
+                MetaData.from(Map.of("userId", "jane")), java.util.UUID.randomUUID().toString(),
+                Instant.parse("2026-11-26T08:00:00Z"));
+        return new GenericTrackedDomainEventMessage<>(token, event);
+    }
+
+    /** Hands one batch to the projection, as one unit of work, and flushes it at the end. */
+    public void handle(Object projection, List<? extends TrackedEventMessage<?>> batch) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
+                unitOfWork, List.of(new FlushAtEndOfBatch()),
+                message -> handlers.canHandle(message) ? handlers.handle(message) : null).proceed());
+        if (result.isExceptional()) {
+            throw new AssertionError("the projection failed", result.exceptionResult());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

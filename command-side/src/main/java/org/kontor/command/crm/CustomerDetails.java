@@ -7,6 +7,7 @@ import java.util.Set;
 import org.kontor.events.common.Money;
 import org.kontor.events.common.PostalAddress;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
+import org.kontor.events.crm.CustomerEvent.CustomerDetailsSnapshot;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
 import org.kontor.events.crm.CustomerKind;
 
@@ -26,15 +27,9 @@ record CustomerDetails(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    static CustomerDetails of(CustomerRegistered registered) {
-        return new CustomerDetails(registered.name(), registered.kind(), registered.email(), registered.phone(),
-                registered.vatNumber(), registered.address(), registered.creditLimit(), registered.ownerId(),
-                registered.tags());
-    }
-
-    static CustomerDetails of(CustomerDetailsChanged changed) {
-        return new CustomerDetails(changed.name(), changed.kind(), changed.email(), changed.phone(),
-                changed.vatNumber(), changed.address(), changed.creditLimit(), changed.ownerId(), changed.tags());
+    static CustomerDetails of(CustomerDetailsSnapshot snapshot) {
+        return new CustomerDetails(snapshot.name(), snapshot.kind(), snapshot.email(), snapshot.phone(),
+                snapshot.vatNumber(), snapshot.address(), snapshot.creditLimit(), snapshot.ownerId(), snapshot.tags());
     }
 
     CustomerRegistered registered(String customerId) {

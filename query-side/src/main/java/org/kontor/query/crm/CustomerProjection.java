@@ -18,8 +18,8 @@ import org.kontor.events.common.PostalAddress;
 import org.kontor.events.crm.AboutCustomer;
 import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
+import org.kontor.events.crm.CustomerEvent.CustomerDetailsSnapshot;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
-import org.kontor.events.crm.CustomerKind;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
 import org.kontor.query.projection.AppliedPosition;
 import org.kontor.query.projection.DocumentBatch;
@@ -48,8 +48,7 @@ class CustomerProjection {
             return;
         }
         customer = customer == null ? new Document("_id", event.customerId()) : customer;
-        writeDetails(customer, event.name(), event.kind(), event.email(), event.phone(), event.vatNumber(),
-                event.address(), event.creditLimit(), event.ownerId(), event.tags());
+        writeDetails(customer, event);
         customer.put("registeredAt", Date.from(recordedAt));
         customer.putIfAbsent("contacts", new ArrayList<Document>());
         customer.putIfAbsent("interactionCount", 0L);
@@ -64,8 +63,7 @@ class CustomerProjection {
         if (customer == null || AppliedPosition.alreadyApplied(customer, token)) {
             return;
         }
-        writeDetails(customer, event.name(), event.kind(), event.email(), event.phone(), event.vatNumber(),
-                event.address(), event.creditLimit(), event.ownerId(), event.tags());
+        writeDetails(customer, event);
         save(batch, customer, sequenceNumber, recordedAt, token);
     }
 
@@ -126,15 +124,14 @@ class CustomerProjection {
         batch.save(COLLECTION, customer);
     }
 
-    @SuppressWarnings("java:S107") // mirrors the event's fields one to one
-    private static void writeDetails(Document customer, String name, CustomerKind kind, String email, String phone,
-                                     String vatNumber, PostalAddress address, Money creditLimit, String ownerId,
-                                     List<String> tags) {
-        customer.put("name", name);
-        customer.put("kind", kind.name());
-        customer.put("email", email);
-        customer.put("phone", phone);
-        customer.put("vatNumber", vatNumber);
+    private static void writeDetails(Document customer, CustomerDetailsSnapshot details) {
+        PostalAddress address = details.address();
+        Money creditLimit = details.creditLimit();
+        customer.put("name", details.name());
+        customer.put("kind", details.kind().name());
+        customer.put("email", details.email());
+        customer.put("phone", details.phone());
+        customer.put("vatNumber", details.vatNumber());
         customer.put("address", address == null ? null : new Document("street", address.street())
                 .append("postalCode", address.postalCode())
                 .append("city", address.city())
@@ -142,11 +139,11 @@ class CustomerProjection {
                 .append("country", address.country()));
         customer.put("creditLimit", creditLimit == null ? null
                 : new Document("amountMinor", creditLimit.amountMinor()).append("currency", creditLimit.currency()));
-        customer.put("ownerId", ownerId);
-        customer.put("tags", tags);
-        customer.put("searchText", searchText(name, email, vatNumber));
+        customer.put("ownerId", details.ownerId());
+        customer.put("tags", details.tags());
+        customer.put("searchText", searchText(details.name(), details.email(), details.vatNumber()));
         // Sorting by name, then id: a stable order for cursor paging even when names repeat.
-        customer.put("sortKey", name.toLowerCase(Locale.ROOT) + "\u0001" + customer.getString("_id"));
+        customer.put("sortKey", details.name().toLowerCase(Locale.ROOT) + "\u0001" + customer.getString("_id"));
     }
 
     private static String searchText(String... parts) {

@@ -8,6 +8,28 @@ import org.kontor.events.common.PostalAddress;
 /** Everything that can happen to a customer record. */
 public sealed interface CustomerEvent extends AboutCustomer {
 
+    /** The events that carry all of a customer's details as they are after the event. */
+    interface CustomerDetailsSnapshot {
+
+        String name();
+
+        CustomerKind kind();
+
+        String email();
+
+        String phone();
+
+        String vatNumber();
+
+        PostalAddress address();
+
+        Money creditLimit();
+
+        String ownerId();
+
+        List<String> tags();
+    }
+
     /** A customer (company or person) was registered. */
     @Revision("1")
     record CustomerRegistered(
@@ -20,7 +42,7 @@ public sealed interface CustomerEvent extends AboutCustomer {
             PostalAddress address,
             Money creditLimit,
             String ownerId,
-            List<String> tags) implements CustomerEvent {
+            List<String> tags) implements CustomerEvent, CustomerDetailsSnapshot {
 
         public CustomerRegistered {
             tags = tags == null ? List.of() : List.copyOf(tags);
@@ -43,7 +65,7 @@ public sealed interface CustomerEvent extends AboutCustomer {
             PostalAddress address,
             Money creditLimit,
             String ownerId,
-            List<String> tags) implements CustomerEvent {
+            List<String> tags) implements CustomerEvent, CustomerDetailsSnapshot {
 
         public CustomerDetailsChanged {
             changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);

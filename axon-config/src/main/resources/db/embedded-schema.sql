@@ -31,6 +31,17 @@ CREATE TABLE IF NOT EXISTS SnapshotEventEntry (
     UNIQUE (eventIdentifier)
 );
 
+-- Tokens of the processors that are not projections (sagas): beside the state they track.
+CREATE TABLE IF NOT EXISTS TokenEntry (
+    processorName VARCHAR(255) NOT NULL,
+    segment INTEGER NOT NULL,
+    token BYTEA,
+    tokenType VARCHAR(255),
+    timestamp VARCHAR(255),
+    owner VARCHAR(255),
+    PRIMARY KEY (processorName, segment)
+);
+
 -- Sagas live in the same database, so a saga's state and its side effects commit together.
 CREATE TABLE IF NOT EXISTS SagaEntry (
     sagaId VARCHAR(255) NOT NULL,

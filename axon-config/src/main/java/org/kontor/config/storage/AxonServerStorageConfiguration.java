@@ -2,13 +2,16 @@ package org.kontor.config.storage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
@@ -25,6 +28,13 @@ public class AxonServerStorageConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(@Value("${erp.mongodb.uri}") String uri) {
         return MongoClients.create(uri);
+    }
+
+    /** Sagas keep their tokens beside their state, in MongoDB; the projections' store is the same one. */
+    @Bean
+    @Primary
+    TokenStore tokenStore(@Qualifier(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE) TokenStore readModelTokenStore) {
+        return readModelTokenStore;
     }
 
     @Bean

@@ -12,9 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
@@ -48,6 +53,16 @@ public class EmbeddedStorageConfiguration {
         HikariDataSource dataSource = new HikariDataSource(config);
         createTablesIfMissing(dataSource);
         return dataSource;
+    }
+
+    /**
+     * The primary token store: sagas keep their tokens in the event store's database, so a saga's
+     * state, its token and the deadlines it schedules commit in one transaction (exactly once).
+     */
+    @Bean
+    @Primary
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
     }
 
     @Bean(destroyMethod = "shutdownNow")

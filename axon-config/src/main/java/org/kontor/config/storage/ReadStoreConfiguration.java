@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The read store on every profile: one MongoDB database for the read models and, beside them, the
- * tracking tokens of their processors. Keeping tokens with the views means an empty read store is
- * always a full replay, never a view that silently misses history.
+ * tracking tokens of their projections ({@link #READ_MODEL_TOKEN_STORE}). Keeping tokens with the
+ * views means an empty read store is always a full replay, never a view that silently misses
+ * history. Processors that are not projections (sagas) keep their tokens in the profile's primary
+ * token store, beside their own state.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadStoreConfiguration {
@@ -30,8 +32,11 @@ public class ReadStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, name).build();
     }
 
-    @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    /** The bean name of the token store of the projections. */
+    public static final String READ_MODEL_TOKEN_STORE = "readModelTokenStore";
+
+    @Bean(READ_MODEL_TOKEN_STORE)
+    TokenStore readModelTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         MongoTokenStore tokenStore =
                 MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
         tokenStore.ensureIndexes();

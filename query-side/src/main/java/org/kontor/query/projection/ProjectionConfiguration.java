@@ -1,21 +1,38 @@
 package org.kontor.query.projection;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.kontor.config.storage.ReadStoreConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Every projection flushes its batch at the end and stops on an error instead of skipping the
- * event: a view that silently missed an event is worse than one that is visibly behind (the
- * processor retries, and its status shows the error).
+ * Every projection keeps its token in the read store, flushes its batch at the end and stops on an
+ * error instead of skipping the event: a view that silently missed an event is worse than one that
+ * is visibly behind (the processor retries, and its status shows the error).
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfiguration {
 
+    private static final String QUERY_SIDE_PACKAGE = "org.kontor.query";
+
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing, ApplicationContext context,
+                   @Qualifier(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE) TokenStore readModelTokenStore) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new FlushAtEndOfBatch());
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        // Every processing group of the query side is a projection: its token lives beside its view.
+        for (String beanName : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            Class<?> type = context.getType(beanName);
+            ProcessingGroup group = type == null ? null : AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+            if (group != null && type.getPackageName().startsWith(QUERY_SIDE_PACKAGE)) {
+                processing.registerTokenStore(group.value(), configuration -> readModelTokenStore);
+            }
+        }
     }
 }

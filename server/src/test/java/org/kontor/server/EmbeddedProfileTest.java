@@ -1,0 +1,81 @@
+package org.kontor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kontor.config.storage.ReadStoreConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Without a profile Kontor needs nothing installed: events, sagas and the sagas' tokens in an H2 file
+ * database under {@code erp.data-dir}; read models and the projections' tokens in the
+ * MongoDB-protocol server in this JVM.
+ */
+@SpringBootTest(classes = KontorServer.class, properties = "server.port=0")
+@DirtiesContext // closes H2 before JUnit deletes the data directory
+class EmbeddedProfileTest {
+
+    /** The processing groups of the query side's views. */
+    static final List<String> PROJECTIONS = List.of("crm-customers", "crm-timeline");
+
+    @TempDir
+    static Path dataDirectory;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("erp.data-dir", () -> dataDirectory.toString());
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void events_are_stored_by_axon_jdbc_engine_in_an_h2_file_under_the_data_directory() throws SQLException {
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+            DatabaseMetaData database = connection.getMetaData();
+            assertThat(database.getDatabaseProductName()).isEqualTo("H2");
+            assertThat(database.getURL()).startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void sagas_and_their_tokens_share_the_event_database() {
+        assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+        assertThat(context.getBean(TokenStore.class)).as("the primary token store, used by sagas")
+                .isInstanceOf(JdbcTokenStore.class);
+    }
+
+    @Test
+    void projections_keep_their_tokens_beside_the_read_models() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        for (String projection : PROJECTIONS) {
+            assertThat(processing.tokenStore(projection)).as("token store of %s", projection)
+                    .isInstanceOf(MongoTokenStore.class)
+                    .isSameAs(context.getBean(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE));
+        }
+    }
+}

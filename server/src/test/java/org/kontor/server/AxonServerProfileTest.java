@@ -46,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = KontorServer.class, properties = {
         "axon.axonserver.servers=localhost:1",
+        // Creating the first administrator needs a reachable Axon Server.
+        "erp.security.create-administrator=false",
         "server.port=0"})
 @ActiveProfiles(AxonServerStorageConfiguration.PROFILE)
 @DirtiesContext // closes the context (and its connection attempts) before the MongoDB stand-in stops

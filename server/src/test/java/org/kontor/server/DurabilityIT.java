@@ -55,6 +55,10 @@ class DurabilityIT {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int LOG_LINES_ON_FAILURE = 60;
 
+    private static final String ADMIN_PASSWORD = "durability-admin-password";
+    private static final String ADMIN_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -189,6 +193,7 @@ class DurabilityIT {
             HttpRequest request = HttpRequest.newBuilder(server.uri(path))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
+                    .header("Authorization", ADMIN_AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -215,7 +220,8 @@ class DurabilityIT {
     private JsonNode readConsistently(ServerProcess server, String path) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(READ_TIMEOUT);
         while (true) {
-            HttpRequest request = HttpRequest.newBuilder(server.uri(path)).timeout(REQUEST_TIMEOUT).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(server.uri(path)).timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", ADMIN_AUTHORIZATION).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return json.readTree(response.body());
@@ -244,6 +250,7 @@ class DurabilityIT {
                 "-Xmx512m",
                 "-jar", jar.toString(),
                 "--erp.data-dir=" + dataDirectory,
+                "--erp.security.admin-password=" + ADMIN_PASSWORD,
                 "--server.address=127.0.0.1",
                 "--server.port=" + port)
                 .redirectErrorStream(true)

@@ -21,7 +21,7 @@ public class CommandDispatcher {
         return exchange.getPrincipal()
                 .map(Principal::getName)
                 .defaultIfEmpty(RequestContext.ANONYMOUS)
-                .flatMap(userId -> Mono.fromFuture(
+                .flatMap(userId -> AxonCalls.offEventLoop(
                         () -> commandGateway.<CommandOutcome>send(command, context.commandMetadata(userId))));
     }
 }

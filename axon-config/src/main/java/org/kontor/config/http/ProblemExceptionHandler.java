@@ -3,9 +3,12 @@ package org.kontor.config.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.kontor.config.security.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -46,10 +49,21 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         response.setStatusCode(HttpStatus.valueOf(problem.status()));
         response.getHeaders().setContentType(PROBLEM_JSON);
         response.getHeaders().set(RequestContext.REQUEST_ID_HEADER, context.requestId());
-        if (ProblemMapper.unwrap(failure) instanceof NotConsistentYetException late) {
-            response.getHeaders().set("Retry-After", Long.toString(Math.max(1, late.retryAfter().toSeconds())));
+        Throwable cause = ProblemMapper.unwrap(failure);
+        if (cause instanceof NotConsistentYetException late) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(late.retryAfter()));
+        }
+        if (cause instanceof LoginThrottledException throttled) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(throttled.retryAfter()));
+        }
+        if (problem.status() == HttpStatus.UNAUTHORIZED.value()) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kontor\"");
         }
         return response.writeWith(Mono.fromCallable(() -> response.bufferFactory().wrap(toJson(problem))));
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(Math.max(1, duration.toSeconds()));
     }
 
     private byte[] toJson(Problem problem) throws JsonProcessingException {

@@ -17,9 +17,12 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.RuleViolationDetails;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.security.AuthenticationRequiredException;
+import org.kontor.config.security.LoginThrottledException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -46,6 +49,15 @@ final class ProblemMapper {
         if (error instanceof CommandExecutionException remote
                 && remote.getDetails().orElse(null) instanceof RuleViolationDetails details) {
             return rule(details.httpStatus(), details.code(), details.detail());
+        }
+        if (error instanceof AuthenticationRequiredException) {
+            return Problem.of(401, "Unauthenticated", "UNAUTHENTICATED", error.getMessage(), null);
+        }
+        if (error instanceof AccessDeniedException) {
+            return Problem.of(403, "Forbidden", "FORBIDDEN", "Your roles do not allow this request.", null);
+        }
+        if (error instanceof LoginThrottledException) {
+            return Problem.of(429, "Too many requests", "TOO_MANY_REQUESTS", error.getMessage(), null);
         }
         if (error instanceof InvalidRequestException invalid) {
             return invalid(invalid.getMessage(), invalid.errors());

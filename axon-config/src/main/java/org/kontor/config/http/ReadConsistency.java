@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads are eventually consistent; these waits let a client ask for more. {@code consistent=true}
@@ -40,9 +41,13 @@ public class ReadConsistency {
         if (!Boolean.TRUE.equals(consistent)) {
             return Mono.empty();
         }
-        long head = position(eventStore.createHeadToken());
-        return waitFor(() -> Mono.just(hasProcessedUpTo(processorName, head)).filter(Boolean::booleanValue),
-                "The view has not yet processed every event stored before this request.").then();
+        // Reading the head queries the event store: a blocking call, kept off the event loop.
+        return Mono.fromCallable(() -> position(eventStore.createHeadToken()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(head -> waitFor(
+                        () -> Mono.just(hasProcessedUpTo(processorName, head)).filter(Boolean::booleanValue),
+                        "The view has not yet processed every event stored before this request."))
+                .then();
     }
 
     /**

@@ -37,6 +37,11 @@ import org.kontor.events.crm.CustomerKind;
 import org.kontor.events.crm.InteractionChannel;
 import org.kontor.events.crm.InteractionDirection;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.kontor.events.people.Role;
+import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
+import org.kontor.events.people.UserAccountEvent.UserRegistered;
+import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -60,6 +65,9 @@ class EventJsonApprovalTest {
     private static final PostalAddress ADDRESS =
             new PostalAddress("Hafenstraße 12", "20457", "Hamburg", "Hamburg", "DE");
     private static final Money CREDIT_LIMIT = Money.of(500_000, "EUR");
+    /** Shaped like bcrypt, but the hash of no password: approved files must not hold real credentials. */
+    private static final String PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsaltEXAMPLEhashNotOfAnyRealPassword";
+    private static final String NEW_PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsal2EXAMPLEhashNotOfAnyRealPassword";
 
     /**
      * One fully populated example per event type: every field set, so that every field name and
@@ -76,7 +84,11 @@ class EventJsonApprovalTest {
                     "Anna Berg", "anna.berg@nordwind.example", "+49 40 123457", "Purchasing"),
             new InteractionRecorded("0d6a3c2e-1b4f-4a8e-9c7d-2e5f6a7b8c90", "5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
                     InteractionChannel.CALL, InteractionDirection.INBOUND, Instant.parse("2026-03-01T09:30:00Z"),
-                    "Asked for a quote", "Wants 40 pallets before Easter.", "employee-7"));
+                    "Asked for a quote", "Wants 40 pallets before Easter.", "employee-7"),
+            new UserRegistered("anna.berg", PASSWORD_HASH, List.of(Role.SALES, Role.SUPPORT), "employee-7"),
+            new UserRolesChanged("anna.berg", List.of(Role.MANAGER, Role.SALES)),
+            new UserPasswordChanged("anna.berg", NEW_PASSWORD_HASH),
+            new UserDisabled("anna.berg", "Left the company"));
 
     static Stream<Named<Object>> examples() {
         return EXAMPLES.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));

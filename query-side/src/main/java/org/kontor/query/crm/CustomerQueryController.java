@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -55,7 +56,7 @@ class CustomerQueryController {
         PageRequest page = PageRequest.of(limit, cursor);
         FetchCustomersQuery query = new FetchCustomersQuery(q, tag, ownerId, page.limit(), page.cursorPosition());
         return consistency.awaitIfRequested(consistent, CustomerProjection.PROCESSOR)
-                .then(Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(CustomerList.class))))
+                .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(CustomerList.class))))
                 .map(found -> new Page<>(found.items(),
                         found.lastSortKey() == null ? null : PageRequest.encodeCursor(found.lastSortKey())));
     }
@@ -70,7 +71,7 @@ class CustomerQueryController {
         FetchCustomerQuery query = new FetchCustomerQuery(customerId);
         return consistency.awaitIfRequested(consistent, CustomerProjection.PROCESSOR)
                 .then(consistency.readUntil(
-                        () -> Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(CustomerView.class))),
+                        () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(CustomerView.class))),
                         minVersion == null ? null : view -> view.version() >= minVersion))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("customer", customerId)))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
@@ -86,7 +87,7 @@ class CustomerQueryController {
         FetchCustomerTimelineQuery query = new FetchCustomerTimelineQuery(customerId,
                 types == null ? Set.of() : Set.copyOf(types), page.limit(), timelineEntry(page));
         return consistency.awaitIfRequested(consistent, TimelineProjection.PROCESSOR)
-                .then(Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(TimelinePage.class))))
+                .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(TimelinePage.class))))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("customer", customerId)))
                 .map(found -> new Page<>(found.items(), found.nextEntry() == null ? null
                         : PageRequest.encodeCursor(TIMELINE_CURSOR_PREFIX + found.nextEntry())));

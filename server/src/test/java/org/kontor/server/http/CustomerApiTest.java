@@ -211,7 +211,7 @@ class CustomerApiTest extends HttpTestSupport {
 
         DomainEventMessage<?> registered = eventStore.readEvents(id).next();
         Map<String, Object> metadata = registered.getMetaData();
-        assertThat(metadata).containsEntry("userId", "anonymous")
+        assertThat(metadata).containsEntry("userId", "admin")
                 .containsEntry("requestId", "req-42")
                 .containsEntry("correlationId", "onboarding-7")
                 .containsKeys("causationId", "clientIp");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.kontor.server.KontorServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -21,13 +22,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // Metrics exporters are off in tests unless asked for; /actuator/prometheus is part of the contract.
 @AutoConfigureObservability
 @SpringBootTest(classes = KontorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "erp.read.max-wait=2s")
+        properties = {"erp.read.max-wait=2s", "erp.security.admin-password=" + HttpTestSupport.ADMIN_PASSWORD,
+                "server.shutdown=immediate"})
 abstract class HttpTestSupport {
 
+    static final String ADMIN_PASSWORD = "test-admin-password-1";
     private static final Path DATA_DIRECTORY = createDataDirectory();
 
-    @Autowired
+    /** Signed in as the administrator, who may call every endpoint. */
     WebTestClient http;
+    /** Not signed in at all. */
+    @Autowired
+    WebTestClient anonymous;
+
+    @BeforeEach
+    void signInAsAdministrator() {
+        http = anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD)).build();
+    }
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {

@@ -1,0 +1,11 @@
+package org.kontor.command.people;
+
+import org.kontor.config.error.RuleCode;
+
+/** The rules of the people context that a command can break (422). */
+enum PeopleRule implements RuleCode {
+    /** The account is disabled: it can be disabled again, but nothing else happens to it. */
+    USER_DISABLED,
+    /** A password change named a current password that is not the account's. */
+    WRONG_PASSWORD
+}

@@ -1,0 +1,119 @@
+package org.kontor.command.people;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kontor.command.people.UserCommands.ChangeUserPassword;
+import org.kontor.command.people.UserCommands.ChangeUserRoles;
+import org.kontor.command.people.UserCommands.DisableUser;
+import org.kontor.command.people.UserCommands.RegisterUser;
+import org.kontor.config.error.BusinessRuleViolation;
+import org.kontor.config.error.CommonRule;
+import org.kontor.config.http.CommandOutcome;
+import org.kontor.events.people.Role;
+import org.kontor.events.people.UserAccountEvent;
+import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
+import org.kontor.events.people.UserAccountEvent.UserRegistered;
+import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
+
+/**
+ * A user account: who may sign in, with which roles. A disabled account stays disabled; its name
+ * is never given to anyone else. Command handlers decide and apply; event sourcing handlers only
+ * assign. The password hash is not kept: no decision here needs it.
+ */
+@Aggregate
+class UserAccount {
+
+    @AggregateIdentifier
+    private String accountId;
+    private String username;
+    private Set<Role> roles;
+    private boolean disabled;
+
+    UserAccount() {
+        // for Axon: an empty account that events (or a creating command) fill in
+    }
+
+    /**
+     * Always refused when the account exists, even with the same content: the password arrives
+     * salted and hashed, so only the HTTP edge can tell a repeat, and answers it without a command.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(RegisterUser command) {
+        if (isRegistered()) {
+            throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "A user named " + username + " exists.");
+        }
+        apply(new UserRegistered(command.username(), command.passwordHash(), command.roles(),
+                command.employeeId()));
+        return CommandOutcome.ofCurrentAggregate(command.username(), true);
+    }
+
+    @CommandHandler
+    CommandOutcome handle(ChangeUserRoles command) {
+        refuseIfDisabled();
+        if (!hasExactly(command.roles())) {
+            apply(new UserRolesChanged(username, command.roles()));
+        }
+        return currentVersion();
+    }
+
+    @CommandHandler
+    CommandOutcome handle(ChangeUserPassword command) {
+        refuseIfDisabled();
+        apply(new UserPasswordChanged(username, command.passwordHash()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    CommandOutcome handle(DisableUser command) {
+        if (!disabled) {
+            apply(new UserDisabled(username, command.reason()));
+        }
+        return currentVersion();
+    }
+
+    private boolean isRegistered() {
+        return accountId != null;
+    }
+
+    private boolean hasExactly(List<Role> someRoles) {
+        return roles.equals(EnumSet.copyOf(someRoles));
+    }
+
+    private void refuseIfDisabled() {
+        if (disabled) {
+            throw new BusinessRuleViolation(PeopleRule.USER_DISABLED, "The user " + username + " is disabled.");
+        }
+    }
+
+    private CommandOutcome currentVersion() {
+        return CommandOutcome.ofCurrentAggregate(username, false);
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        accountId = UserAccountEvent.accountId(event.username());
+        username = event.username();
+        roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserRolesChanged event) {
+        roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserDisabled event) {
+        disabled = true;
+    }
+}

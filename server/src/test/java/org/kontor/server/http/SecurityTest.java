@@ -1,0 +1,182 @@
+package org.kontor.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Sign-in, accounts and the hardening around them. */
+class SecurityTest extends HttpTestSupport {
+
+    @Test
+    void noCredentials_unauthorizedProblemWithBasicChallenge() {
+        anonymous.get().uri("/api/customers").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kontor\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void wrongPassword_unauthorized() {
+        signedInAs("admin", "not-the-password").get().uri("/api/customers").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void roleNotAllowed_forbiddenProblem() {
+        createUser("reader-" + newId().substring(0, 8), "analyst-password-1", "ANALYST");
+
+        signedInAs(lastUser, "analyst-password-1").post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(customerJson(newId(), "Not Allowed GmbH"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void healthAndOpenApi_publicButOtherActuatorEndpointsForAdministratorsOnly() {
+        anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        createUser("ops-" + newId().substring(0, 8), "manager-password-1", "MANAGER");
+        signedInAs(lastUser, "manager-password-1").get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void signedInUser_becomesTheUserOfTheCommandAndTheTimeline() {
+        createUser("sales-" + newId().substring(0, 8), "sales-password-12", "SALES");
+        String customerId = newId();
+
+        signedInAs(lastUser, "sales-password-12").post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(customerJson(customerId, "Attributed GmbH"))
+                .exchange()
+                .expectStatus().isCreated();
+
+        http.get().uri("/api/customers/{id}/timeline?consistent=true", customerId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].by").isEqualTo(lastUser);
+    }
+
+    @Test
+    void disabledUser_canNoLongerSignIn() {
+        createUser("leaver-" + newId().substring(0, 8), "leaver-password-1", "SALES");
+        signedInAs(lastUser, "leaver-password-1").get().uri("/api/customers").exchange().expectStatus().isOk();
+
+        http.post().uri("/api/users/{u}/disable", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": \"left the company\"}").exchange().expectStatus().isOk();
+
+        signedInAs(lastUser, "leaver-password-1").get().uri("/api/customers").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void changedRoles_applyToTheNextRequest() {
+        createUser("mover-" + newId().substring(0, 8), "mover-password-12", "ANALYST");
+        WebTestClient mover = signedInAs(lastUser, "mover-password-12");
+        mover.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(customerJson(newId(), "Before Promotion")).exchange().expectStatus().isForbidden();
+
+        http.post().uri("/api/users/{u}/roles", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\": [\"SALES\"]}").exchange().expectStatus().isOk();
+
+        mover.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(customerJson(newId(), "After Promotion")).exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    void ownPasswordChanged_oldOneNoLongerWorks() {
+        createUser("changer-" + newId().substring(0, 8), "first-password-12", "SUPPORT");
+
+        signedInAs(lastUser, "first-password-12").post().uri("/api/users/me/password")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"currentPassword\": \"first-password-12\", \"newPassword\": \"second-password-12\"}")
+                .exchange()
+                .expectStatus().isOk();
+
+        signedInAs(lastUser, "first-password-12").get().uri("/api/customers").exchange().expectStatus().isUnauthorized();
+        signedInAs(lastUser, "second-password-12").get().uri("/api/customers").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void repeatedFailedSignIns_throttledEvenWithTheRightPassword() {
+        createUser("guessed-" + newId().substring(0, 8), "guessed-password-1", "SALES");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signedInAs(lastUser, "wrong-" + attempt).get().uri("/api/customers").exchange()
+                    .expectStatus().isUnauthorized();
+        }
+
+        signedInAs(lastUser, "guessed-password-1").get().uri("/api/customers").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.code").isEqualTo("TOO_MANY_REQUESTS");
+    }
+
+    @Test
+    void responses_carrySecurityHeaders() {
+        http.get().uri("/api/customers").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().exists("Content-Security-Policy")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void crossOriginRequest_refusedByDefault() {
+        http.options().uri("/api/customers")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void userCreatedAgainWithTheSameContent_sameAnswerNothingWritten() {
+        String username = "twice-" + newId().substring(0, 8);
+        String body = "{\"username\": \"%s\", \"password\": \"twice-password-1\", \"roles\": [\"SALES\"]}"
+                .formatted(username);
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated();
+
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isOk();
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.replace("twice-password-1", "other-password-1")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("ALREADY_EXISTS");
+    }
+
+    @Test
+    void passwords_neverInResponses() {
+        String username = "secret-" + newId().substring(0, 8);
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"%s\", \"password\": \"very-secret-pass-1\", \"roles\": [\"SALES\"]}"
+                        .formatted(username))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .doesNotContain("very-secret-pass-1").doesNotContain("$2a$"));
+    }
+
+    private String lastUser;
+
+    private void createUser(String username, String password, String role) {
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"%s\", \"password\": \"%s\", \"roles\": [\"%s\"]}"
+                        .formatted(username, password, role))
+                .exchange()
+                .expectStatus().isCreated();
+        lastUser = username;
+    }
+
+    private WebTestClient signedInAs(String username, String password) {
+        return anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
+    }
+}

@@ -3,6 +3,8 @@ package org.kontor.command.people;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -82,7 +84,7 @@ class AdministratorBootstrap {
         RegisterUser command = new RegisterUser(UserAccountEvent.accountId(ADMINISTRATOR), ADMINISTRATOR,
                 passwordEncoder.encode(password), List.of(Role.ADMIN), null);
         try {
-            commandGateway.sendAndWait(command, MetaData.with(RequestMetadata.USER_ID, SYSTEM_USER));
+            commandGateway.sendAndWait(command, startupMetadata());
         } catch (RuntimeException failure) {
             if (isCreatedElsewhere(failure)) {
                 log.info("Another node created the administrator '{}' at the same time.", ADMINISTRATOR);
@@ -99,6 +101,17 @@ class AdministratorBootstrap {
             log.info("Created the administrator '{}' with the configured password.", ADMINISTRATOR);
         }
         return true;
+    }
+
+    /** Every command carries the full metadata auditors read, also one the system sends itself. */
+    private static MetaData startupMetadata() {
+        String startup = "startup-" + UUID.randomUUID();
+        return MetaData.from(Map.of(
+                RequestMetadata.USER_ID, SYSTEM_USER,
+                RequestMetadata.CORRELATION_ID, startup,
+                RequestMetadata.CAUSATION_ID, startup,
+                RequestMetadata.REQUEST_ID, startup,
+                RequestMetadata.CLIENT_IP, "local"));
     }
 
     /** Refuses to start with a configured password that the API would refuse as a new password. */

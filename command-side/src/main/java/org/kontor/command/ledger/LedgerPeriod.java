@@ -1,0 +1,105 @@
+package org.kontor.command.ledger;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kontor.command.ledger.LedgerCommands.ClosePeriod;
+import org.kontor.command.ledger.LedgerCommands.ReopenPeriod;
+import org.kontor.config.error.BusinessRuleViolation;
+import org.kontor.config.http.CommandOutcome;
+import org.kontor.events.ledger.LedgerPeriodEvent;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
+import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
+
+/**
+ * An accounting period (a calendar month): open until closed. Every entry dated in it is recorded
+ * here while it is open, so the close sees exactly the entries that were accepted, and nothing is
+ * accepted after it. Kept in Axon's aggregate cache: its stream grows with every posting.
+ */
+@Aggregate(cache = "ledgerPeriodCache")
+class LedgerPeriod {
+
+    @AggregateIdentifier
+    private String periodId;
+    private String period;
+    private boolean closed;
+    /** Debits and credits per account so far: [debit, credit] in minor units, by account code. */
+    private final Map<String, long[]> movements = new TreeMap<>();
+
+    LedgerPeriod() {
+        // for Axon
+    }
+
+    /** Records an entry that is being posted; refused once the period is closed. */
+    void record(String forPeriod, String entryId, List<AccountMovement> entryMovements) {
+        if (closed) {
+            throw new BusinessRuleViolation(LedgerRule.PERIOD_CLOSED, "The period " + forPeriod + " is closed.");
+        }
+        apply(new EntryRecordedInPeriod(forPeriod, entryId, entryMovements));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(ClosePeriod command) {
+        if (!closed) {
+            apply(new PeriodClosed(command.period(), movementsSoFar()));
+        }
+        return CommandOutcome.ofCurrentAggregate(command.period(), false);
+    }
+
+    @CommandHandler
+    CommandOutcome handle(ReopenPeriod command) {
+        if (!closed) {
+            throw new BusinessRuleViolation(LedgerRule.PERIOD_NOT_CLOSED, "The period " + period + " is open.");
+        }
+        apply(new PeriodReopened(period, command.reason()));
+        return CommandOutcome.ofCurrentAggregate(period, false);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private List<AccountMovement> movementsSoFar() {
+        List<AccountMovement> list = new ArrayList<>();
+        movements.forEach((account, totals) -> list.add(new AccountMovement(account, totals[0], totals[1])));
+        return list;
+    }
+
+    @EventSourcingHandler
+    void on(EntryRecordedInPeriod event) {
+        identify(event.period());
+        for (AccountMovement movement : event.movements()) {
+            long[] totals = movements.computeIfAbsent(movement.account(), account -> new long[2]);
+            totals[0] += movement.debitMinor();
+            totals[1] += movement.creditMinor();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PeriodClosed event) {
+        identify(event.period());
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(PeriodReopened event) {
+        closed = false;
+    }
+
+    private void identify(String eventPeriod) {
+        period = eventPeriod;
+        periodId = LedgerPeriodEvent.periodId(eventPeriod);
+    }
+}

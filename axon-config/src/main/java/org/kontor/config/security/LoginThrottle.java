@@ -10,11 +10,9 @@ import java.util.Map;
 import org.kontor.config.http.RequestContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -22,11 +20,11 @@ import reactor.core.publisher.Mono;
  * Slows down password guessing. After {@code erp.security.login.max-failures} failed HTTP Basic
  * sign-ins for one user from one address within {@code erp.security.login.window}, or ten times as
  * many from one address for any users, further attempts are refused with 429 until the window has
- * passed, without checking the password. Runs before Spring Security's filters.
+ * passed, without checking the password. It runs inside the security filter chain, just before
+ * HTTP Basic, so its answers carry the security headers too.
  */
 @Component
-@Order(-200)
-class LoginThrottle implements WebFilter {
+class LoginThrottle {
 
     static final int MAX_TRACKED = 100_000;
     private static final String BASIC = "Basic ";
@@ -53,8 +51,8 @@ class LoginThrottle implements WebFilter {
         this.clock = clock;
     }
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    /** Not a WebFilter bean of its own (WebFlux would run it a second time, outside security). */
+    Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String username = basicUsername(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (username == null) {
             return chain.filter(exchange);
@@ -66,9 +64,13 @@ class LoginThrottle implements WebFilter {
             return Mono.error(new LoginThrottledException(wait));
         }
         return chain.filter(exchange)
-                .doOnError(AuthenticationRequiredException.class, failed -> {
-                    recordFailure(userKey);
-                    recordFailure(addressKey);
+                .doOnError(failure -> {
+                    if (failure instanceof AuthenticationRequiredException) {
+                        recordFailure(userKey);
+                        recordFailure(addressKey);
+                    } else {
+                        forget(userKey); // signed in; the request failed for another reason
+                    }
                 })
                 .doOnSuccess(done -> {
                     if (exchange.getResponse().getStatusCode() == null

@@ -13,6 +13,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -65,7 +66,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle loginThrottle,
                                                   ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
                                                   @Value("${erp.security.jwt.roles-claim:roles}") String rolesClaim,
                                                   @Value("${erp.security.jwt.username-claim:sub}") String usernameClaim,
@@ -79,6 +80,7 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterBefore(loginThrottle::filter, SecurityWebFiltersOrder.HTTP_BASIC)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)

@@ -114,6 +114,7 @@ class SecurityTest extends HttpTestSupport {
         signedInAs(lastUser, "guessed-password-1").get().uri("/api/customers").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectBody().jsonPath("$.code").isEqualTo("TOO_MANY_REQUESTS");
     }
 

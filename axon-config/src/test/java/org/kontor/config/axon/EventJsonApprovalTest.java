@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,15 @@ import org.kontor.events.crm.CustomerKind;
 import org.kontor.events.crm.InteractionChannel;
 import org.kontor.events.crm.InteractionDirection;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.kontor.events.ledger.AccountType;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
+import org.kontor.events.ledger.JournalLine;
+import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
+import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
@@ -68,6 +78,17 @@ class EventJsonApprovalTest {
     /** Shaped like bcrypt, but the hash of no password: approved files must not hold real credentials. */
     private static final String PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsaltEXAMPLEhashNotOfAnyRealPassword";
     private static final String NEW_PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsal2EXAMPLEhashNotOfAnyRealPassword";
+    private static final String ENTRY_ID = "3e9a1b7c-2d4f-4e8a-b6c1-5d7e9f0a1b23";
+    private static final String REVERSAL_ID = "c4d2e6f8-1a3b-3c5d-8e7f-9a0b1c2d3e45";
+    /** A sale reversed: every line has a cost center and a memo, so their names are pinned too. */
+    private static final List<JournalLine> REVERSAL_LINES = List.of(
+            new JournalLine("4000", 10_000, 0, "shop", "Cancelled order 2026-0042"),
+            new JournalLine("2200", 1_900, 0, "shop", "Output tax 19%"),
+            new JournalLine("1200", 0, 11_900, "shop", "Receivable Nordwind GmbH"));
+    private static final List<AccountMovement> MOVEMENTS = List.of(
+            new AccountMovement("1200", 0, 11_900),
+            new AccountMovement("2200", 1_900, 0),
+            new AccountMovement("4000", 10_000, 0));
 
     /**
      * One fully populated example per event type: every field set, so that every field name and
@@ -88,7 +109,15 @@ class EventJsonApprovalTest {
             new UserRegistered("anna.berg", PASSWORD_HASH, List.of(Role.SALES, Role.SUPPORT), "employee-7"),
             new UserRolesChanged("anna.berg", List.of(Role.MANAGER, Role.SALES)),
             new UserPasswordChanged("anna.berg", NEW_PASSWORD_HASH),
-            new UserDisabled("anna.berg", "Left the company"));
+            new UserDisabled("anna.berg", "Left the company"),
+            new AccountOpened("1110", "Bank, second account", AccountType.ASSET, "1100"),
+            new JournalEntryPosted(REVERSAL_ID, LocalDate.of(2026, 3, 31), "2026-03",
+                    "Reversal of " + ENTRY_ID + ": order cancelled", "EUR", "INV-2026-0042", REVERSAL_LINES,
+                    ENTRY_ID),
+            new JournalEntryReversed(ENTRY_ID, REVERSAL_ID, LocalDate.of(2026, 3, 31), "order cancelled"),
+            new EntryRecordedInPeriod("2026-03", REVERSAL_ID, MOVEMENTS),
+            new PeriodClosed("2026-03", MOVEMENTS),
+            new PeriodReopened("2026-03", "Supplier invoice of March arrived late"));
 
     static Stream<Named<Object>> examples() {
         return EXAMPLES.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));

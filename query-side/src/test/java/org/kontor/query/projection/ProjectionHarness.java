@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
@@ -27,11 +28,13 @@ import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.BsonDocument;
 
 /**
  * Runs projections as a processor does: batches of tracked events in one unit of work, with the
  * flush at the end of the batch, against a real MongoDB-protocol server. It counts the
- * {@code find} commands sent, so tests can check how much a read costs.
+ * {@code find} commands sent and the documents they (and their {@code getMore}s) returned, so
+ * tests can check how much a read costs.
  */
 public final class ProjectionHarness implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class ProjectionHarness implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final AtomicInteger finds = new AtomicInteger();
+    private final AtomicInteger documentsReturned = new AtomicInteger();
     private long nextIndex;
 
     public ProjectionHarness() {
@@ -48,6 +52,18 @@ public final class ProjectionHarness implements AutoCloseable {
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("find")) {
                     finds.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void commandSucceeded(CommandSucceededEvent event) {
+                BsonDocument cursor = event.getResponse().getDocument("cursor", null);
+                if (cursor == null) {
+                    return;
+                }
+                String batch = event.getCommandName().equals("getMore") ? "nextBatch" : "firstBatch";
+                if (cursor.containsKey(batch)) {
+                    documentsReturned.addAndGet(cursor.getArray(batch).size());
                 }
             }
         };
@@ -66,6 +82,11 @@ public final class ProjectionHarness implements AutoCloseable {
     /** The number of {@code find} commands sent since the last call. */
     public int findsSinceLastCall() {
         return finds.getAndSet(0);
+    }
+
+    /** The number of documents the {@code find} and {@code getMore} commands returned since the last call. */
+    public int documentsReturnedSinceLastCall() {
+        return documentsReturned.getAndSet(0);
     }
 
     /** A domain event as the store would deliver it next, at the following global index. */

@@ -1,0 +1,234 @@
+package org.kontor.query.ledger;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
+import org.kontor.query.projection.AppliedPosition;
+import org.kontor.query.projection.DocumentBatch;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the balances: per account and month one document ({@code <code>:<YYYY-MM>}) with the
+ * debits and credits before the month (opening), in the month, and per day of the month; per
+ * account one index document with its name, type and the sorted list of months that have a
+ * document. A posting dated in month M adds to the document of M (created with the closing balance
+ * of the latest earlier month as its opening) and to the opening of every later month of the
+ * account, so a backdated entry leaves every later period right. The period status lives here too.
+ *
+ * <p>Each month document records the last event it applied and skips a redelivered one; the index
+ * only gains months, which is harmless to repeat.
+ */
+@Component
+@ProcessingGroup(AccountBalanceProjection.PROCESSOR)
+class AccountBalanceProjection {
+
+    static final String PROCESSOR = "ledger-balances";
+    static final String ACCOUNTS = "ledger_account_index";
+    static final String MONTHS = "ledger_account_months";
+    static final String PERIODS = "ledger_periods";
+
+    private final MongoDatabase readStore;
+
+    AccountBalanceProjection(MongoDatabase readStore) {
+        this.readStore = readStore;
+    }
+
+    @EventHandler
+    void on(AccountOpened event, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        Document account = batch.load(ACCOUNTS, event.code(), AccountBalanceProjection::accountOf);
+        if (AppliedPosition.alreadyApplied(account, token)) {
+            return;
+        }
+        account = account == null ? newAccount(event.code()) : account;
+        account.put("name", event.name());
+        account.put("type", event.type().name());
+        account.put("parentCode", event.parentCode());
+        AppliedPosition.recordApplied(account, token);
+        batch.save(ACCOUNTS, account);
+    }
+
+    @EventHandler
+    void on(JournalEntryPosted event, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        YearMonth month = YearMonth.from(event.accountingDate());
+        Movement.byAccount(event.lines()).forEach((code, movement) -> {
+            Document account = batch.load(ACCOUNTS, code, AccountBalanceProjection::accountOf);
+            account = account == null ? newAccount(code) : account;
+            List<String> months = new ArrayList<>(account.getList("months", String.class, List.of()));
+            addToMonth(batch, account, months, month, event.accountingDate(), movement, token);
+            addToLaterOpenings(batch, code, months, month, movement, token);
+            int at = Collections.binarySearch(months, month.toString());
+            if (at < 0) {
+                months.add(-at - 1, month.toString());
+                account.put("months", months);
+                batch.save(ACCOUNTS, account);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(PeriodClosed event, @Timestamp Instant recordedAt, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        Document period = batch.load(PERIODS, event.period(), AccountBalanceProjection::periodOf);
+        if (AppliedPosition.alreadyApplied(period, token)) {
+            return;
+        }
+        period = period == null ? new Document("_id", event.period()) : period;
+        period.put("status", "CLOSED");
+        period.put("closedAt", Date.from(recordedAt));
+        period.put("movements", event.movements().stream()
+                .map(movement -> new Document("account", movement.account())
+                        .append("debitMinor", movement.debitMinor())
+                        .append("creditMinor", movement.creditMinor()))
+                .toList());
+        AppliedPosition.recordApplied(period, token);
+        batch.save(PERIODS, period);
+    }
+
+    @EventHandler
+    void on(PeriodReopened event, @Timestamp Instant recordedAt, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        Document period = batch.load(PERIODS, event.period(), AccountBalanceProjection::periodOf);
+        if (AppliedPosition.alreadyApplied(period, token)) {
+            return;
+        }
+        period = period == null ? new Document("_id", event.period()) : period;
+        period.put("status", "OPEN");
+        period.put("reopenedAt", Date.from(recordedAt));
+        period.put("reopenReason", event.reason());
+        AppliedPosition.recordApplied(period, token);
+        batch.save(PERIODS, period);
+    }
+
+    @ResetHandler
+    void clear() {
+        readStore.getCollection(ACCOUNTS).drop();
+        readStore.getCollection(MONTHS).drop();
+        readStore.getCollection(PERIODS).drop();
+    }
+
+    static String monthId(String code, YearMonth month) {
+        return code + ":" + month;
+    }
+
+    static String dayKey(LocalDate date) {
+        return String.format("%02d", date.getDayOfMonth());
+    }
+
+    private static void addToMonth(DocumentBatch batch, Document account, List<String> months, YearMonth month,
+                                   LocalDate date, Movement movement, TrackingToken token) {
+        String code = account.getString("_id");
+        Document monthDocument = batch.load(MONTHS, monthId(code, month), AccountBalanceProjection::monthOf);
+        if (monthDocument == null) {
+            monthDocument = newMonth(code, month, closingBefore(batch, code, months, month));
+        }
+        if (AppliedPosition.alreadyApplied(monthDocument, token)) {
+            return;
+        }
+        add(monthDocument, "debitMinor", movement.debitMinor());
+        add(monthDocument, "creditMinor", movement.creditMinor());
+        Document days = monthDocument.get("days", Document.class);
+        Document day = days.get(dayKey(date), Document.class);
+        day = day == null ? new Document("d", 0L).append("c", 0L) : day;
+        add(day, "d", movement.debitMinor());
+        add(day, "c", movement.creditMinor());
+        days.put(dayKey(date), day);
+        AppliedPosition.recordApplied(monthDocument, token);
+        batch.save(MONTHS, monthDocument);
+    }
+
+    /** A backdated posting moves the opening balance of every later month of the account. */
+    private static void addToLaterOpenings(DocumentBatch batch, String code, List<String> months, YearMonth month,
+                                           Movement movement, TrackingToken token) {
+        for (String later : months) {
+            if (later.compareTo(month.toString()) <= 0) {
+                continue;
+            }
+            Document laterMonth = batch.load(MONTHS, code + ":" + later, AccountBalanceProjection::monthOf);
+            if (laterMonth == null || AppliedPosition.alreadyApplied(laterMonth, token)) {
+                continue;
+            }
+            add(laterMonth, "openingDebitMinor", movement.debitMinor());
+            add(laterMonth, "openingCreditMinor", movement.creditMinor());
+            AppliedPosition.recordApplied(laterMonth, token);
+            batch.save(MONTHS, laterMonth);
+        }
+    }
+
+    /** The closing debits and credits of the latest earlier month that has a document. */
+    private static Movement closingBefore(DocumentBatch batch, String code, List<String> months, YearMonth month) {
+        for (int i = months.size() - 1; i >= 0; i--) {
+            String earlier = months.get(i);
+            if (earlier.compareTo(month.toString()) < 0) {
+                Document found = batch.load(MONTHS, code + ":" + earlier, AccountBalanceProjection::monthOf);
+                if (found != null) {
+                    return new Movement(
+                            longOf(found, "openingDebitMinor") + longOf(found, "debitMinor"),
+                            longOf(found, "openingCreditMinor") + longOf(found, "creditMinor"));
+                }
+            }
+        }
+        return Movement.NONE;
+    }
+
+    private static Document newAccount(String code) {
+        return new Document("_id", code).append("months", new ArrayList<String>());
+    }
+
+    private static Document newMonth(String code, YearMonth month, Movement opening) {
+        return new Document("_id", monthId(code, month))
+                .append("account", code)
+                .append("month", month.toString())
+                .append("openingDebitMinor", opening.debitMinor())
+                .append("openingCreditMinor", opening.creditMinor())
+                .append("debitMinor", 0L)
+                .append("creditMinor", 0L)
+                .append("days", new Document());
+    }
+
+    private static void add(Document document, String field, long amountMinor) {
+        document.put(field, longOf(document, field) + amountMinor);
+    }
+
+    static long longOf(Document document, String field) {
+        Number value = document.get(field, Number.class);
+        return value == null ? 0L : value.longValue();
+    }
+
+    private static String accountOf(Object payload) {
+        if (payload instanceof AccountOpened opened) {
+            return opened.code();
+        }
+        return payload instanceof JournalEntryPosted posted ? posted.lines().get(0).account() : null;
+    }
+
+    private static String monthOf(Object payload) {
+        return payload instanceof JournalEntryPosted posted
+                ? monthId(posted.lines().get(0).account(), YearMonth.from(posted.accountingDate()))
+                : null;
+    }
+
+    private static String periodOf(Object payload) {
+        if (payload instanceof PeriodClosed closed) {
+            return closed.period();
+        }
+        return payload instanceof PeriodReopened reopened ? reopened.period() : null;
+    }
+}

@@ -1,0 +1,105 @@
+package org.kontor.query.ledger;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.JournalLine;
+import org.kontor.query.projection.AppliedPosition;
+import org.kontor.query.projection.DocumentBatch;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the general-ledger lines of every account, by accounting date. The lines of one account
+ * and day are numbered in the order they arrive (which is the order a ledger lists them in within
+ * a day); line {@code n} lives in bucket {@code <code>:<date>:<n / BUCKET_SIZE>} at slot
+ * {@code n % BUCKET_SIZE}. A head per account and month ({@code <code>:<YYYY-MM>}) counts the lines
+ * of each day and records the last event applied. Slots are written before heads, so a redelivered
+ * event lands in the same slots again instead of twice; a backdated entry is simply the next line of
+ * its day.
+ */
+@Component
+@ProcessingGroup(AccountLinesProjection.PROCESSOR)
+class AccountLinesProjection {
+
+    static final String PROCESSOR = "ledger-lines";
+    static final String HEADS = "ledger_line_heads";
+    static final String BUCKETS = "ledger_lines";
+    static final int BUCKET_SIZE = 100;
+
+    private final MongoDatabase readStore;
+
+    AccountLinesProjection(MongoDatabase readStore) {
+        this.readStore = readStore;
+    }
+
+    @EventHandler
+    void on(JournalEntryPosted event, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        LocalDate date = event.accountingDate();
+        String dayKey = AccountBalanceProjection.dayKey(date);
+        linesByAccount(event.lines()).forEach((code, lines) -> {
+            Document head = batch.load(HEADS, headId(code, YearMonth.from(date)), AccountLinesProjection::headOf);
+            if (AppliedPosition.alreadyApplied(head, token)) {
+                return;
+            }
+            head = head == null ? new Document("_id", headId(code, YearMonth.from(date))).append("days", new Document())
+                    : head;
+            Document days = head.get("days", Document.class);
+            long lineNumber = AccountBalanceProjection.longOf(days, dayKey);
+            for (JournalLine line : lines) {
+                Map<String, Object> slot = new HashMap<>();
+                slot.put("account", code);
+                slot.put("date", date.toString());
+                slot.put("l." + lineNumber % BUCKET_SIZE, new Document("entryId", event.entryId())
+                        .append("description", event.description())
+                        .append("reference", event.reference())
+                        .append("reversalOf", event.reversalOf())
+                        .append("memo", line.memo())
+                        .append("debitMinor", line.debitMinor())
+                        .append("creditMinor", line.creditMinor()));
+                batch.setFields(BUCKETS, bucketId(code, date, lineNumber / BUCKET_SIZE), slot);
+                lineNumber++;
+            }
+            days.put(dayKey, lineNumber);
+            AppliedPosition.recordApplied(head, token);
+            batch.save(HEADS, head);
+        });
+    }
+
+    @ResetHandler
+    void clear() {
+        readStore.getCollection(HEADS).drop();
+        readStore.getCollection(BUCKETS).drop();
+    }
+
+    static String headId(String code, YearMonth month) {
+        return code + ":" + month;
+    }
+
+    static String bucketId(String code, LocalDate date, long bucket) {
+        return code + ":" + date + ":" + bucket;
+    }
+
+    private static Map<String, List<JournalLine>> linesByAccount(List<JournalLine> lines) {
+        Map<String, List<JournalLine>> byAccount = new LinkedHashMap<>();
+        lines.forEach(line -> byAccount.computeIfAbsent(line.account(), code -> new ArrayList<>()).add(line));
+        return byAccount;
+    }
+
+    private static String headOf(Object payload) {
+        return payload instanceof JournalEntryPosted posted
+                ? headId(posted.lines().get(0).account(), YearMonth.from(posted.accountingDate()))
+                : null;
+    }
+}

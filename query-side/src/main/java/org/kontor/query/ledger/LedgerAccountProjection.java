@@ -1,0 +1,51 @@
+package org.kontor.query.ledger;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
+import org.kontor.query.projection.AppliedPosition;
+import org.kontor.query.projection.DocumentBatch;
+import org.springframework.stereotype.Component;
+
+/** Keeps the chart of accounts: one document per account, keyed by its code. */
+@Component
+@ProcessingGroup(LedgerAccountProjection.PROCESSOR)
+class LedgerAccountProjection {
+
+    static final String PROCESSOR = "ledger-accounts";
+    static final String COLLECTION = "ledger_accounts";
+
+    private final MongoDatabase readStore;
+
+    LedgerAccountProjection(MongoDatabase readStore) {
+        this.readStore = readStore;
+    }
+
+    @EventHandler
+    void on(AccountOpened event, TrackingToken token) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        Document account = batch.load(COLLECTION, event.code(), LedgerAccountProjection::codeOf);
+        if (AppliedPosition.alreadyApplied(account, token)) {
+            return;
+        }
+        account = account == null ? new Document("_id", event.code()) : account;
+        account.put("name", event.name());
+        account.put("type", event.type().name());
+        account.put("parentCode", event.parentCode());
+        AppliedPosition.recordApplied(account, token);
+        batch.save(COLLECTION, account);
+    }
+
+    @ResetHandler
+    void clear() {
+        readStore.getCollection(COLLECTION).drop();
+    }
+
+    private static String codeOf(Object payload) {
+        return payload instanceof AccountOpened opened ? opened.code() : null;
+    }
+}

@@ -1,0 +1,85 @@
+package org.kontor.query.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The shapes clients read. Amounts are decimal strings in the ledger's functional currency
+ * ({@code "1234.50"}). A {@code balance}, {@code opening} or {@code closing} is signed on the
+ * account's normal side: positive for a debit balance of an asset or expense account and for a
+ * credit balance of a liability, equity or income account.
+ */
+public final class LedgerViews {
+
+    private LedgerViews() {
+    }
+
+    public record AccountView(String code, String name, String type, String parentCode) {
+    }
+
+    public record JournalEntryView(String id, LocalDate date, String period, String description, String currency,
+                                   String reference, List<JournalLineView> lines, String reversalOf,
+                                   String reversedBy, LocalDate reversalDate, String reversalReason,
+                                   Instant postedAt) {
+    }
+
+    /** One line of an entry; the side it is not on is {@code null}. */
+    public record JournalLineView(String account, String debit, String credit, String costCenter, String memo) {
+    }
+
+    /** A period is open until it is closed; one the ledger has never closed is simply open. */
+    public record PeriodView(String period, String status, Instant closedAt, Instant reopenedAt, String reopenReason) {
+    }
+
+    public record TrialBalance(String period, LocalDate asOf, String currency, List<TrialBalanceRow> rows,
+                               DebitCreditTotals totals) {
+    }
+
+    /** The account's closing balance, net, in the debit or the credit column. */
+    public record TrialBalanceRow(String account, String name, String type, String debit, String credit,
+                                  String balance) {
+    }
+
+    public record DebitCreditTotals(String debit, String credit) {
+    }
+
+    public record PeriodBalances(String period, String currency, List<PeriodBalanceRow> rows) {
+    }
+
+    public record PeriodBalanceRow(String account, String name, String type, String opening, String debits,
+                                   String credits, String closing) {
+    }
+
+    public record AccountLine(LocalDate date, String entryId, String description, String reference, String debit,
+                              String credit, String balance) {
+    }
+
+    /** A page of lines, the balance before the first one and the position to continue at. */
+    public record AccountLinesPage(String account, String currency, String openingBalance, List<AccountLine> items,
+                                   LedgerQueries.LinePosition next) {
+    }
+
+    public record ProfitAndLoss(LocalDate from, LocalDate to, String currency, List<ReportRow> income,
+                                List<ReportRow> expense, ProfitAndLossTotals totals) {
+    }
+
+    public record ProfitAndLossTotals(String income, String expense, String result) {
+    }
+
+    public record BalanceSheet(LocalDate asOf, String currency, List<ReportRow> assets, List<ReportRow> liabilities,
+                               List<ReportRow> equity, String currentResult, BalanceSheetTotals totals) {
+    }
+
+    /**
+     * {@code liabilitiesEquityAndResult} is liabilities + equity + current result; {@code balanced}
+     * says whether it equals {@code assets}, which it does whenever every entry balanced.
+     */
+    public record BalanceSheetTotals(String assets, String liabilities, String equity, String currentResult,
+                                     String liabilitiesEquityAndResult, boolean balanced) {
+    }
+
+    /** An account and its amount on its normal side. */
+    public record ReportRow(String account, String name, String amount) {
+    }
+}

@@ -1,0 +1,93 @@
+package org.kontor.query.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kontor.query.ledger.LedgerBooks.BANK;
+import static org.kontor.query.ledger.LedgerBooks.EQUITY;
+import static org.kontor.query.ledger.LedgerBooks.RENT;
+import static org.kontor.query.ledger.LedgerBooks.REVENUE;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kontor.query.ledger.LedgerQueries.FetchAccountLinesQuery;
+import org.kontor.query.ledger.LedgerQueries.LinePosition;
+import org.kontor.query.ledger.LedgerViews.AccountLine;
+import org.kontor.query.ledger.LedgerViews.AccountLinesPage;
+
+class AccountLinesTest {
+
+    private final LedgerBooks books = new LedgerBooks().withChart();
+
+    @AfterEach
+    void stop() {
+        books.close();
+    }
+
+    @Test
+    void linesInRange_inDateOrderWithRunningBalanceFromTheOpening() {
+        books.post(
+                books.posting("2026-01-05", BANK, EQUITY, 1_000_000),
+                books.posting("2026-02-20", RENT, BANK, 50_000),
+                books.posting("2026-02-10", BANK, REVENUE, 123_450), // posted later, dated earlier
+                books.posting("2026-03-01", BANK, REVENUE, 1_000));
+
+        AccountLinesPage february = lines(BANK, "2026-02-01", "2026-02-28", 50, null);
+
+        assertThat(february.openingBalance()).isEqualTo("10000.00");
+        assertThat(february.items()).extracting(AccountLine::date, AccountLine::debit, AccountLine::credit,
+                        AccountLine::balance)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-02-10"), "1234.50", null, "11234.50"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-02-20"), null, "500.00", "10734.50"));
+        assertThat(february.next()).isNull();
+    }
+
+    @Test
+    void openingBalanceOfAMidMonthFrom_includesTheEarlierDaysOfThatMonth() {
+        books.post(
+                books.posting("2026-02-03", BANK, EQUITY, 1_000_000),
+                books.posting("2026-02-10", RENT, BANK, 50_000),
+                books.posting("2026-02-20", BANK, REVENUE, 1_000));
+
+        AccountLinesPage page = lines(BANK, "2026-02-10", "2026-02-28", 50, null);
+
+        assertThat(page.openingBalance()).isEqualTo("10000.00");
+        assertThat(page.items()).extracting(AccountLine::balance).containsExactly("9500.00", "9510.00");
+    }
+
+    @Test
+    void pagesAcrossDaysAndBuckets_everyLineOnceAndTheBalanceCarriedOn() {
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(books.posting("2026-04-" + (i < 120 ? "01" : "02"), BANK, REVENUE, 100));
+        }
+        books.handle(batch);
+
+        List<AccountLine> seen = new ArrayList<>();
+        LinePosition next = null;
+        do {
+            AccountLinesPage page = lines(BANK, "2026-04-01", "2026-04-30", 70, next);
+            seen.addAll(page.items());
+            next = page.next();
+        } while (next != null);
+
+        assertThat(seen).hasSize(250).extracting(AccountLine::entryId).doesNotHaveDuplicates();
+        assertThat(seen.get(0).entryId()).isEqualTo("e-1");
+        assertThat(seen.get(249).balance()).isEqualTo("250.00");
+        assertThat(seen.get(119).date()).isEqualTo(LocalDate.parse("2026-04-01"));
+        assertThat(seen.get(120).date()).isEqualTo(LocalDate.parse("2026-04-02"));
+    }
+
+    @Test
+    void unknownAccount_noPage() {
+        assertThat(lines("9999", "2026-01-01", "2026-01-31", 10, null)).isNull();
+    }
+
+    private AccountLinesPage lines(String account, String from, String to, int limit, LinePosition after) {
+        return books.lineQueries.handle(new FetchAccountLinesQuery(account, LocalDate.parse(from), LocalDate.parse(to),
+                limit, after));
+    }
+}

@@ -99,9 +99,13 @@ class JournalPosting {
         }
         long debits = 0;
         long credits = 0;
-        for (JournalLine line : entry.lines()) {
-            debits = Math.addExact(debits, line.debitMinor());
-            credits = Math.addExact(credits, line.creditMinor());
+        try {
+            for (JournalLine line : entry.lines()) {
+                debits = Math.addExact(debits, line.debitMinor());
+                credits = Math.addExact(credits, line.creditMinor());
+            }
+        } catch (ArithmeticException overflow) {
+            throw new BusinessRuleViolation(LedgerRule.ENTRY_NOT_BALANCED, "The debits or credits of the entry add up to more than the ledger can hold.");
         }
         if (debits != credits) {
             throw new BusinessRuleViolation(LedgerRule.ENTRY_NOT_BALANCED,

@@ -34,8 +34,8 @@ class LedgerPeriod {
     private String periodId;
     private String period;
     private boolean closed;
-    /** Debits and credits per account so far: [debit, credit] in minor units, by account code. */
-    private final Map<String, long[]> movements = new TreeMap<>();
+    /** Debits and credits per account so far, by account code. Values, so Axon can compare states. */
+    private final Map<String, AccountMovement> movements = new TreeMap<>();
 
     LedgerPeriod() {
         // for Axon
@@ -59,9 +59,12 @@ class LedgerPeriod {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CommandOutcome handle(ReopenPeriod command) {
+        // A month nothing happened in yet is open too: PERIOD_NOT_CLOSED, not 404.
         if (!closed) {
-            throw new BusinessRuleViolation(LedgerRule.PERIOD_NOT_CLOSED, "The period " + period + " is open.");
+            throw new BusinessRuleViolation(LedgerRule.PERIOD_NOT_CLOSED,
+                    "The period " + command.period() + " is open.");
         }
         apply(new PeriodReopened(period, command.reason()));
         return CommandOutcome.ofCurrentAggregate(period, false);
@@ -72,18 +75,15 @@ class LedgerPeriod {
     }
 
     private List<AccountMovement> movementsSoFar() {
-        List<AccountMovement> list = new ArrayList<>();
-        movements.forEach((account, totals) -> list.add(new AccountMovement(account, totals[0], totals[1])));
-        return list;
+        return new ArrayList<>(movements.values());
     }
 
     @EventSourcingHandler
     void on(EntryRecordedInPeriod event) {
         identify(event.period());
         for (AccountMovement movement : event.movements()) {
-            long[] totals = movements.computeIfAbsent(movement.account(), account -> new long[2]);
-            totals[0] += movement.debitMinor();
-            totals[1] += movement.creditMinor();
+            movements.merge(movement.account(), movement, (sofar, more) -> new AccountMovement(sofar.account(),
+                    sofar.debitMinor() + more.debitMinor(), sofar.creditMinor() + more.creditMinor()));
         }
     }
 

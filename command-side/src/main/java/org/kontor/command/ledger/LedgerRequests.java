@@ -20,6 +20,11 @@ final class LedgerRequests {
     static final Pattern ACCOUNT_CODE = Pattern.compile("[A-Za-z0-9._-]{1,20}");
     static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     static final int MAX_TEXT = 500;
+    /**
+     * At most 10^15 minor units a line (ten trillion euros): 500 such lines still add up far inside
+     * a long, so no sum of an entry can overflow.
+     */
+    static final long MAX_LINE_AMOUNT_MINOR = 1_000_000_000_000_000L;
 
     private LedgerRequests() {
     }
@@ -130,6 +135,10 @@ final class LedgerRequests {
             Money money = new MoneyJson(amount, currency).toMoney(field);
             if (money.amountMinor() <= 0) {
                 problems.add(new FieldProblem(field, "must be greater than zero"));
+                return null;
+            }
+            if (money.amountMinor() > MAX_LINE_AMOUNT_MINOR) {
+                problems.add(new FieldProblem(field, "is too large"));
                 return null;
             }
             return money.amountMinor();

@@ -1,0 +1,402 @@
+package org.kontor.command.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kontor.command.ledger.LedgerCommands.ClosePeriod;
+import org.kontor.command.ledger.LedgerCommands.PostJournalEntry;
+import org.kontor.command.ledger.LedgerCommands.ReopenPeriod;
+import org.kontor.command.ledger.LedgerCommands.ReverseJournalEntry;
+import org.kontor.config.axon.SerializerConfiguration;
+import org.kontor.config.error.CommonRule;
+import org.kontor.config.error.RuleCode;
+import org.kontor.config.error.RuleViolationDetails;
+import org.kontor.config.error.RuleViolationInterceptor;
+import org.kontor.config.http.CommandOutcome;
+import org.kontor.events.ledger.AccountType;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
+import org.kontor.events.ledger.JournalLine;
+import org.kontor.events.ledger.LedgerPeriodEvent;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
+import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
+import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
+
+/**
+ * Posting touches two aggregates in one unit of work, so it is tested on real Axon pieces without
+ * Spring: an in-memory event store, event-sourcing repositories for the entry and the (cached, as
+ * in the application) period, the rule violation interceptor, and a chart of accounts in a set.
+ */
+class JournalPostingTest {
+
+    private static final Set<String> CHART = Set.of("1100", "2200", "4000", "6100");
+    private static final String MARCH = "2026-03";
+    private static final String APRIL = "2026-04";
+    private static final LocalDate MARCH_15 = LocalDate.of(2026, 3, 15);
+    private static final LocalDate APRIL_2 = LocalDate.of(2026, 4, 2);
+    private static final String ENTRY_ID = "0b6d2f8e-4c1a-4e6b-9f3d-7a8b9c0d1e21";
+    private static final String REVERSAL_ID = "7e1a5c3b-9d2f-4b8a-8c6e-1f2a3b4c5d66";
+    private static final String REASON = "Invoice 2026-0042 was cancelled";
+    /** A cash sale of 119.00: the bank is debited, revenue and output tax credited. */
+    private static final List<JournalLine> SALE_LINES = List.of(
+            new JournalLine("1100", 11_900, 0, null, "Till 1"),
+            new JournalLine("4000", 0, 10_000, "shop", null),
+            new JournalLine("2200", 0, 1_900, null, null));
+    private static final PostJournalEntry SALE = post(ENTRY_ID, MARCH_15, SALE_LINES);
+
+    private Configuration axon;
+    private CommandGateway commands;
+    /** What each committed unit of work published, one list per commit. */
+    private final List<List<Object>> commits = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startAxon() {
+        ChartOfAccounts chart = code -> CHART.contains(code) ? Optional.of(AccountType.ASSET) : Optional.empty();
+        // false: no configurer modules from the class path, so no attempt to reach an Axon Server.
+        axon = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(configuration -> SerializerConfiguration.storageSerializer())
+                .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
+                .configureAggregate(JournalEntry.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriod.class)
+                        .configureCache(configuration -> new WeakReferenceCache()))
+                .registerCommandHandler(configuration -> new JournalPosting(
+                        configuration.repository(JournalEntry.class), configuration.repository(LedgerPeriod.class),
+                        chart, "EUR"))
+                .buildConfiguration();
+        axon.commandBus().registerHandlerInterceptor(new RuleViolationInterceptor());
+        axon.eventStore().subscribe(events -> commits.add(payloads(events)));
+        axon.start();
+        commands = axon.commandGateway();
+    }
+
+    @AfterEach
+    void stopAxon() {
+        axon.shutdown();
+    }
+
+    // --- post ---------------------------------------------------------------------------------
+
+    @Test
+    void postBalancedEntry_entryPostedAndRecordedInItsPeriodInOneUnitOfWork() {
+        CommandOutcome outcome = commands.sendAndWait(SALE);
+
+        assertThat(outcome).isEqualTo(new CommandOutcome(ENTRY_ID, 1, true));
+        JournalEntryPosted posted = new JournalEntryPosted(ENTRY_ID, MARCH_15, MARCH, "Cash sale", "EUR",
+                "INV-2026-0042", SALE_LINES, null);
+        EntryRecordedInPeriod recorded = new EntryRecordedInPeriod(MARCH, ENTRY_ID, List.of(
+                new AccountMovement("1100", 11_900, 0),
+                new AccountMovement("2200", 0, 1_900),
+                new AccountMovement("4000", 0, 10_000)));
+        assertThat(commits).containsExactly(List.of(posted, recorded));
+        assertThat(eventsOf(ENTRY_ID)).containsExactly(posted);
+        assertThat(eventsOf(periodId(MARCH))).containsExactly(recorded);
+    }
+
+    @Test
+    void postEntryWithTwoLinesOnOneAccount_periodRecordsOneMovementForTheAccount() {
+        List<JournalLine> lines = List.of(
+                new JournalLine("1100", 5_000, 0, null, null),
+                new JournalLine("1100", 0, 2_000, null, null),
+                new JournalLine("4000", 0, 3_000, null, null));
+
+        commands.sendAndWait(post(ENTRY_ID, MARCH_15, lines));
+
+        assertThat(eventsOf(periodId(MARCH))).containsExactly(new EntryRecordedInPeriod(MARCH, ENTRY_ID, List.of(
+                new AccountMovement("1100", 5_000, 2_000),
+                new AccountMovement("4000", 0, 3_000))));
+    }
+
+    @Test
+    void postUnbalancedEntry_refusedAsNotBalancedAndNothingStored() {
+        List<JournalLine> unbalanced = List.of(
+                new JournalLine("1100", 11_900, 0, null, null),
+                new JournalLine("4000", 0, 10_000, null, null));
+
+        assertRefused(post(ENTRY_ID, MARCH_15, unbalanced), LedgerRule.ENTRY_NOT_BALANCED,
+                "The debits (11900) and credits (10000) differ, in minor units.");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void postEntryWithOneLine_refusedAsNotBalanced() {
+        assertRefused(post(ENTRY_ID, MARCH_15, List.of(new JournalLine("1100", 100, 0, null, null))),
+                LedgerRule.ENTRY_NOT_BALANCED, "An entry has 2 to 500 lines, not 1.");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void postEntryWhoseTotalsDoNotFitInMinorUnits_refusedAsNotBalancedAndNothingStored() {
+        // Each side sums to more than a long holds, so the balance cannot be checked: a refusal, not a crash.
+        List<JournalLine> lines = List.of(
+                new JournalLine("1100", Long.MAX_VALUE, 0, null, null),
+                new JournalLine("6100", 1, 0, null, null),
+                new JournalLine("4000", 0, Long.MAX_VALUE, null, null),
+                new JournalLine("2200", 0, 1, null, null));
+
+        assertRefused(post(ENTRY_ID, MARCH_15, lines), LedgerRule.ENTRY_NOT_BALANCED);
+
+        assertNothingStored();
+    }
+
+    @Test
+    void postEntryOnUnknownAccount_refusedAsUnknownAccountAndNothingStored() {
+        List<JournalLine> lines = List.of(
+                new JournalLine("1100", 500, 0, null, null),
+                new JournalLine("9999", 0, 500, null, null));
+
+        assertRefused(post(ENTRY_ID, MARCH_15, lines), LedgerRule.UNKNOWN_ACCOUNT,
+                "The chart of accounts has no account 9999.");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void postEntryInOtherCurrency_refusedAsCurrencyMismatchAndNothingStored() {
+        PostJournalEntry inDollars = new PostJournalEntry(ENTRY_ID, MARCH_15, "Cash sale", "USD", null, SALE_LINES);
+
+        assertRefused(inDollars, LedgerRule.CURRENCY_MISMATCH, "The ledger keeps its books in EUR, not USD.");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void postEntryIntoClosedPeriod_refusedAsPeriodClosedAndNothingStored() {
+        closePeriod(MARCH);
+
+        assertRefused(SALE, LedgerRule.PERIOD_CLOSED, "The period 2026-03 is closed.");
+
+        assertThat(eventsOf(ENTRY_ID)).isEmpty();
+        assertThat(eventsOf(periodId(MARCH))).containsExactly(new PeriodClosed(MARCH, List.of()));
+    }
+
+    @Test
+    void postEntryIntoReopenedPeriod_entryPosted() {
+        closePeriod(MARCH);
+        commands.sendAndWait(new ReopenPeriod(periodId(MARCH), MARCH, "Late supplier invoice"));
+
+        assertThat(commands.<CommandOutcome>sendAndWait(SALE).created()).isTrue();
+        assertThat(eventsOf(ENTRY_ID)).hasSize(1);
+    }
+
+    @Test
+    void postEntryIntoOpenPeriodAfterEarlierPeriodClosed_entryPosted() {
+        closePeriod(MARCH);
+
+        commands.sendAndWait(post(ENTRY_ID, APRIL_2, SALE_LINES));
+
+        assertThat(eventsOf(periodId(APRIL))).hasSize(1);
+    }
+
+    @Test
+    void postEntryAgainWithSameContent_nothingHappensAndSameAnswer() {
+        commands.sendAndWait(SALE);
+        commits.clear();
+
+        CommandOutcome outcome = commands.sendAndWait(SALE);
+
+        assertThat(outcome).isEqualTo(new CommandOutcome(ENTRY_ID, CommandOutcome.FIRST_VERSION, false));
+        assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
+        assertThat(eventsOf(ENTRY_ID)).hasSize(1);
+        assertThat(eventsOf(periodId(MARCH))).hasSize(1);
+    }
+
+    @Test
+    void postEntryAgainWithSameContentAfterItsPeriodClosed_nothingHappensAndSameAnswer() {
+        // A client whose reply was lost retries; the period has closed in the meantime.
+        commands.sendAndWait(SALE);
+        closePeriod(MARCH);
+
+        CommandOutcome outcome = commands.sendAndWait(SALE);
+
+        assertThat(outcome).isEqualTo(new CommandOutcome(ENTRY_ID, CommandOutcome.FIRST_VERSION, false));
+    }
+
+    @Test
+    void postEntryAgainWithOtherContent_refusedAsAlreadyExists() {
+        commands.sendAndWait(SALE);
+        PostJournalEntry otherDescription =
+                new PostJournalEntry(ENTRY_ID, MARCH_15, "Cash sale, corrected", "EUR", "INV-2026-0042", SALE_LINES);
+
+        assertRefused(otherDescription, CommonRule.ALREADY_EXISTS,
+                "A different journal entry with id " + ENTRY_ID + " exists.");
+
+        assertThat(eventsOf(ENTRY_ID)).hasSize(1);
+        assertThat(eventsOf(periodId(MARCH))).hasSize(1);
+    }
+
+    // --- reverse ------------------------------------------------------------------------------
+
+    @Test
+    void reverseEntry_reversalPostedWithSwappedLinesAndOriginalMarkedReversed() {
+        commands.sendAndWait(SALE);
+        commits.clear();
+
+        CommandOutcome outcome = commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON));
+
+        assertThat(outcome).isEqualTo(new CommandOutcome(REVERSAL_ID, 1, true));
+        JournalEntryReversed reversed = new JournalEntryReversed(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON);
+        JournalEntryPosted reversal = new JournalEntryPosted(REVERSAL_ID, APRIL_2, APRIL,
+                "Reversal of " + ENTRY_ID + ": " + REASON, "EUR", "INV-2026-0042", List.of(
+                        new JournalLine("1100", 0, 11_900, null, "Till 1"),
+                        new JournalLine("4000", 10_000, 0, "shop", null),
+                        new JournalLine("2200", 1_900, 0, null, null)), ENTRY_ID);
+        EntryRecordedInPeriod recorded = new EntryRecordedInPeriod(APRIL, REVERSAL_ID, List.of(
+                new AccountMovement("1100", 0, 11_900),
+                new AccountMovement("2200", 1_900, 0),
+                new AccountMovement("4000", 10_000, 0)));
+        assertThat(commits).containsExactly(List.of(reversed, reversal, recorded));
+        assertThat(eventsOf(ENTRY_ID)).last().isEqualTo(reversed);
+        assertThat(eventsOf(REVERSAL_ID)).containsExactly(reversal);
+        assertThat(eventsOf(periodId(APRIL))).containsExactly(recorded);
+    }
+
+    @Test
+    void reverseEntryWithoutDate_reversalDatedLikeTheOriginal() {
+        commands.sendAndWait(SALE);
+
+        commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, null, REASON));
+
+        assertThat(eventsOf(REVERSAL_ID)).singleElement()
+                .isInstanceOfSatisfying(JournalEntryPosted.class, reversal -> {
+                    assertThat(reversal.accountingDate()).isEqualTo(MARCH_15);
+                    assertThat(reversal.period()).isEqualTo(MARCH);
+                });
+        assertThat(eventsOf(periodId(MARCH))).hasSize(2);
+    }
+
+    @Test
+    void reverseEntryAgainWithSameReversalId_nothingHappensAndSameAnswer() {
+        commands.sendAndWait(SALE);
+        commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON));
+        commits.clear();
+
+        CommandOutcome outcome = commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON));
+
+        assertThat(outcome).isEqualTo(new CommandOutcome(REVERSAL_ID, CommandOutcome.FIRST_VERSION, false));
+        assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
+        assertThat(eventsOf(ENTRY_ID)).hasSize(2);
+        assertThat(eventsOf(REVERSAL_ID)).hasSize(1);
+        assertThat(eventsOf(periodId(APRIL))).hasSize(1);
+    }
+
+    @Test
+    void reverseEntryAgainWithOtherReversalId_refusedAsAlreadyReversed() {
+        commands.sendAndWait(SALE);
+        commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON));
+        String otherReversal = "8f2b6d4c-0e3a-4c9b-9d7f-2a3b4c5d6e77";
+
+        assertRefused(new ReverseJournalEntry(ENTRY_ID, otherReversal, APRIL_2, REASON),
+                LedgerRule.ENTRY_ALREADY_REVERSED, "The entry " + ENTRY_ID + " was reversed by " + REVERSAL_ID + ".");
+
+        assertThat(eventsOf(otherReversal)).isEmpty();
+    }
+
+    @Test
+    void reverseEntryIntoClosedPeriod_refusedAsPeriodClosedAndOriginalNotReversed() {
+        commands.sendAndWait(SALE);
+        closePeriod(APRIL);
+        commits.clear();
+
+        assertRefused(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON), LedgerRule.PERIOD_CLOSED,
+                "The period 2026-04 is closed.");
+
+        assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
+        assertThat(eventsOf(ENTRY_ID)).singleElement().isInstanceOf(JournalEntryPosted.class);
+        assertThat(eventsOf(REVERSAL_ID)).isEmpty();
+        assertThat(eventsOf(periodId(APRIL))).containsExactly(new PeriodClosed(APRIL, List.of()));
+    }
+
+    @Test
+    void reverseEntryIntoOpenPeriodAfterRefusedReversal_reversalPosted() {
+        // The refused reversal left nothing behind: the entry can still be reversed, into May.
+        commands.sendAndWait(SALE);
+        closePeriod(APRIL);
+        assertRefused(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON), LedgerRule.PERIOD_CLOSED,
+                "The period 2026-04 is closed.");
+
+        CommandOutcome outcome = commands.sendAndWait(
+                new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, LocalDate.of(2026, 5, 4), REASON));
+
+        assertThat(outcome.created()).isTrue();
+        assertThat(eventsOf(periodId("2026-05"))).hasSize(1);
+    }
+
+    @Test
+    void reverseUnknownEntry_aggregateNotFound() {
+        assertThatThrownBy(() -> commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON)))
+                .isInstanceOf(AggregateNotFoundException.class);
+
+        assertNothingStored();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static PostJournalEntry post(String entryId, LocalDate date, List<JournalLine> lines) {
+        return new PostJournalEntry(entryId, date, "Cash sale", "EUR", "INV-2026-0042", lines);
+    }
+
+    private static String periodId(String period) {
+        return LedgerPeriodEvent.periodId(period);
+    }
+
+    private void closePeriod(String period) {
+        commands.sendAndWait(new ClosePeriod(periodId(period), period));
+    }
+
+    /** The command is refused for this rule, with this detail, as the HTTP edge would see it. */
+    private void assertRefused(Object command, RuleCode rule, String detail) {
+        assertThatThrownBy(() -> commands.sendAndWait(command))
+                .isInstanceOfSatisfying(CommandExecutionException.class, refused ->
+                        assertThat(refused.getDetails()).contains(
+                                new RuleViolationDetails(rule.name(), rule.httpStatus(), detail)));
+    }
+
+    /** The command is refused for this rule, whatever the detail says. */
+    private void assertRefused(Object command, RuleCode rule) {
+        assertThatThrownBy(() -> commands.sendAndWait(command))
+                .isInstanceOfSatisfying(CommandExecutionException.class, refused ->
+                        assertThat(refused.getDetails()).get()
+                                .isInstanceOfSatisfying(RuleViolationDetails.class, details ->
+                                        assertThat(details.code()).isEqualTo(rule.name())));
+    }
+
+    private void assertNothingStored() {
+        assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
+        assertThat(eventsOf(ENTRY_ID)).isEmpty();
+        assertThat(eventsOf(REVERSAL_ID)).isEmpty();
+        assertThat(eventsOf(periodId(MARCH))).isEmpty();
+        assertThat(eventsOf(periodId(APRIL))).isEmpty();
+    }
+
+    private List<Object> eventsOf(String aggregateId) {
+        List<Object> payloads = new ArrayList<>();
+        DomainEventStream stream = axon.eventStore().readEvents(aggregateId);
+        stream.forEachRemaining(event -> payloads.add(event.getPayload()));
+        return payloads;
+    }
+
+    private static List<Object> payloads(List<? extends EventMessage<?>> events) {
+        return events.stream().<Object>map(EventMessage::getPayload).toList();
+    }
+}

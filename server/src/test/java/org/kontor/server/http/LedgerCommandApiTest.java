@@ -1,0 +1,340 @@
+package org.kontor.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+
+/**
+ * The ledger command endpoints end to end (API.md, Ledger rows), with one test per error code of
+ * issue 4. The server is shared with the other HTTP tests, so every test posts into a month of its
+ * own, in far-future years chosen at random: from 2900 on, because LedgerInvariantsTest models whole
+ * years between 2200 and 2899, and never in March, the month PeriodCloseRaceTest takes.
+ */
+class LedgerCommandApiTest extends HttpTestSupport {
+
+    /** The first of the (about three) years this class posts into; it stays below 3000. */
+    private static final int YEAR = ThreadLocalRandom.current().nextInt(2900, 2990);
+    private static final AtomicInteger MONTHS_TAKEN = new AtomicInteger();
+
+    @BeforeEach
+    void loadDefaultChart() {
+        http.post().uri("/api/ledger/accounts/defaults").exchange().expectStatus().isOk();
+    }
+
+    // --- chart of accounts --------------------------------------------------------------------
+
+    @Test
+    void loadDefaultChart_everyDefaultAccountOpenAndLoadingAgainOpensNone() {
+        // Another test class may have loaded the chart first, so the first answer here opens 0 or more.
+        http.post().uri("/api/ledger/accounts/defaults")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"accounts\": 25, \"opened\": 0}", true);
+
+        // The default bank account exists with the default's content: opening it again is a repeat.
+        post("/api/ledger/accounts", "{\"code\": \"1100\", \"name\": \"Bank\", \"type\": \"ASSET\"}")
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void openAccount_createdWithLocationAndVersion() {
+        String code = newAccountCode();
+
+        post("/api/ledger/accounts", accountJson(code, "Bank, second account", "ASSET", "1100"))
+                .expectStatus().isCreated()
+                .expectHeader().location("/api/ledger/accounts/" + code)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody().json("{\"id\": \"" + code + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void openAccountAgainWithSameContent_okWithTheSameAnswer() {
+        String code = newAccountCode();
+        String body = accountJson(code, "Petty cash", "ASSET", null);
+        post("/api/ledger/accounts", body).expectStatus().isCreated();
+
+        post("/api/ledger/accounts", body)
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + code + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void openAccountAgainWithOtherContent_conflictAlreadyExists() {
+        String code = newAccountCode();
+        post("/api/ledger/accounts", accountJson(code, "Petty cash", "ASSET", null)).expectStatus().isCreated();
+
+        problem(post("/api/ledger/accounts", accountJson(code, "Petty cash", "EXPENSE", null)), 409,
+                "ALREADY_EXISTS");
+    }
+
+    @Test
+    void openAccountUnderUnknownParent_unprocessableUnknownAccount() {
+        problem(post("/api/ledger/accounts", accountJson(newAccountCode(), "Orphan", "ASSET", "no-such-parent")),
+                422, "UNKNOWN_ACCOUNT");
+    }
+
+    // --- post ---------------------------------------------------------------------------------
+
+    @Test
+    void postEntry_createdWithLocationAndVersion() {
+        String id = newId();
+
+        post("/api/ledger/journal-entries", saleJson(id, newPeriod() + "-15", "119.00"))
+                .expectStatus().isCreated()
+                .expectHeader().location("/api/ledger/journal-entries/" + id)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody().json("{\"id\": \"" + id + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void postEntryAgainWithSameContent_okWithTheSameAnswer() {
+        String id = newId();
+        String body = saleJson(id, newPeriod() + "-15", "119.00");
+        post("/api/ledger/journal-entries", body).expectStatus().isCreated();
+
+        post("/api/ledger/journal-entries", body)
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + id + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void postEntryAgainWithOtherContent_conflictAlreadyExists() {
+        String id = newId();
+        String date = newPeriod() + "-15";
+        post("/api/ledger/journal-entries", saleJson(id, date, "119.00")).expectStatus().isCreated();
+
+        problem(post("/api/ledger/journal-entries", saleJson(id, date, "238.00")), 409, "ALREADY_EXISTS");
+    }
+
+    @Test
+    void postUnbalancedEntry_unprocessableEntryNotBalanced() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", "119.00"), line("4000", "credit", "100.00"))), 422, "ENTRY_NOT_BALANCED");
+    }
+
+    @Test
+    void postEntryWithOneLine_unprocessableEntryNotBalanced() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", "119.00"))), 422, "ENTRY_NOT_BALANCED");
+    }
+
+    @Test
+    void postEntryWithAmountsBeyondTheLineLimit_badRequest() {
+        // Each amount is the largest a long holds in cents; their sums would not be: a refusal, not a 500.
+        // (The aggregate refuses overflowing totals too, for callers other than HTTP: JournalPostingTest.)
+        String largest = "92233720368547758.07";
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", largest), line("1000", "debit", largest),
+                line("4000", "credit", largest), line("4100", "credit", largest))), 400, "INVALID_REQUEST")
+                .jsonPath("$.errors[0].field").isEqualTo("lines[0].debit");
+    }
+
+    @Test
+    void postEntryOnUnknownAccount_unprocessableUnknownAccount() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", "50.00"), line("no-such-account", "credit", "50.00"))), 422,
+                "UNKNOWN_ACCOUNT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("no-such-account"));
+    }
+
+    @Test
+    void postEntryIntoClosedPeriod_unprocessablePeriodClosed() {
+        String period = newPeriod();
+        close(period).expectStatus().isOk();
+
+        problem(post("/api/ledger/journal-entries", saleJson(newId(), period + "-15", "119.00")), 422,
+                "PERIOD_CLOSED");
+    }
+
+    @Test
+    void postEntryInOtherCurrency_unprocessableCurrencyMismatch() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "USD",
+                line("1100", "debit", "119.00"), line("4000", "credit", "119.00"))), 422, "CURRENCY_MISMATCH");
+    }
+
+    @Test
+    void postLineWithDebitAndCredit_badRequestNamingTheLine() {
+        String both = "{\"account\": \"1100\", \"debit\": \"10.00\", \"credit\": \"10.00\"}";
+
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                both, line("4000", "credit", "10.00"))), 400, "INVALID_REQUEST")
+                .jsonPath("$.errors[0].field").isEqualTo("lines[0]");
+    }
+
+    @Test
+    void postLineWithNegativeAmount_badRequestNamingTheAmount() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", "-10.00"), line("4000", "credit", "-10.00"))), 400, "INVALID_REQUEST")
+                .jsonPath("$.errors[0].field").isEqualTo("lines[0].debit")
+                .jsonPath("$.errors[1].field").isEqualTo("lines[1].credit");
+    }
+
+    @Test
+    void postLineWithMoreDecimalsThanEuroAllows_badRequestNamingTheAmount() {
+        problem(post("/api/ledger/journal-entries", entryJson(newId(), newPeriod() + "-15", "EUR",
+                line("1100", "debit", "10.005"), line("4000", "credit", "10.005"))), 400, "INVALID_REQUEST")
+                .jsonPath("$.errors[0].field").isEqualTo("lines[0].debit");
+    }
+
+    // --- reverse ------------------------------------------------------------------------------
+
+    @Test
+    void reverseEntry_createdAndReversingAgainAnswersTheSameReversal() {
+        String id = newId();
+        String period = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(id, period + "-15", "119.00")).expectStatus().isCreated();
+        String reversalId = UUID.nameUUIDFromBytes(("reversal-of:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        String reversal = "{\"date\": \"" + period + "-20\", \"reason\": \"Order cancelled\"}";
+
+        post("/api/ledger/journal-entries/" + id + "/reverse", reversal)
+                .expectStatus().isCreated()
+                .expectHeader().location("/api/ledger/journal-entries/" + reversalId)
+                .expectBody().json("{\"id\": \"" + reversalId + "\", \"version\": 1}", true);
+        post("/api/ledger/journal-entries/" + id + "/reverse", reversal)
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + reversalId + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void reverseEntryIntoClosedPeriod_unprocessablePeriodClosed() {
+        String id = newId();
+        String period = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(id, period + "-15", "119.00")).expectStatus().isCreated();
+        close(period).expectStatus().isOk();
+
+        problem(post("/api/ledger/journal-entries/" + id + "/reverse", "{\"reason\": \"Order cancelled\"}"), 422,
+                "PERIOD_CLOSED");
+    }
+
+    @Test
+    void reverseUnknownEntry_notFound() {
+        problem(post("/api/ledger/journal-entries/" + newId() + "/reverse", "{\"reason\": \"Typo\"}"), 404,
+                "NOT_FOUND");
+    }
+
+    @Test
+    void reverseWithoutReason_badRequestNamingTheReason() {
+        problem(post("/api/ledger/journal-entries/" + newId() + "/reverse", "{}"), 400, "INVALID_REQUEST")
+                .jsonPath("$.errors[0].field").isEqualTo("reason");
+    }
+
+    // --- periods ------------------------------------------------------------------------------
+
+    @Test
+    void closePeriodTwice_okBothTimesWithTheSameVersion() {
+        String period = newPeriod();
+
+        close(period).expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + period + "\", \"version\": 1}", true);
+        close(period).expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + period + "\", \"version\": 1}", true);
+    }
+
+    @Test
+    void closePeriodThatIsNotAMonth_badRequest() {
+        problem(close(YEAR + "-13"), 400, "INVALID_REQUEST").jsonPath("$.errors[0].field").isEqualTo("period");
+    }
+
+    @Test
+    void reopenClosedPeriod_okAndEntriesAreAcceptedAgain() {
+        String period = newPeriod();
+        close(period).expectStatus().isOk();
+
+        reopen(period, "{\"reason\": \"Supplier invoice arrived late\"}")
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + period + "\", \"version\": 2}", true);
+        post("/api/ledger/journal-entries", saleJson(newId(), period + "-28", "119.00")).expectStatus().isCreated();
+    }
+
+    @Test
+    void reopenWithoutReason_badRequestNamingTheReason() {
+        String period = newPeriod();
+        close(period).expectStatus().isOk();
+
+        problem(reopen(period, "{}"), 400, "INVALID_REQUEST").jsonPath("$.errors[0].field").isEqualTo("reason");
+        problem(reopen(period, "{\"reason\": \"   \"}"), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void reopenOpenPeriod_unprocessablePeriodNotClosed() {
+        String period = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(newId(), period + "-15", "119.00")).expectStatus().isCreated();
+
+        problem(reopen(period, "{\"reason\": \"Just in case\"}"), 422, "PERIOD_NOT_CLOSED");
+    }
+
+    @Test
+    void reopenPeriodWithoutAnyActivity_unprocessablePeriodNotClosed() {
+        // Every month is open until it is closed, also one nothing was posted in yet.
+        problem(reopen(newPeriod(), "{\"reason\": \"Just in case\"}"), 422, "PERIOD_NOT_CLOSED");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    /** A month no other test of this class uses, and never March (the close race test's month). */
+    private static String newPeriod() {
+        int taken = MONTHS_TAKEN.getAndIncrement();
+        int year = YEAR + taken / 11;
+        int month = taken % 11 + 1;
+        return "%d-%02d".formatted(year, month >= 3 ? month + 1 : month);
+    }
+
+    private static String newAccountCode() {
+        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private ResponseSpec post(String path, String body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private ResponseSpec close(String period) {
+        return http.post().uri("/api/ledger/periods/{period}/close", period).exchange();
+    }
+
+    private ResponseSpec reopen(String period, String body) {
+        return post("/api/ledger/periods/" + period + "/reopen", body);
+    }
+
+    private static String accountJson(String code, String name, String type, String parentCode) {
+        return """
+                {"code": "%s", "name": "%s", "type": "%s"%s}
+                """.formatted(code, name, type, parentCode == null ? "" : ", \"parentCode\": \"" + parentCode + "\"");
+    }
+
+    /** A sale on account: the receivable is debited, revenue credited. */
+    private static String saleJson(String id, String date, String amount) {
+        return entryJson(id, date, "EUR", line("1200", "debit", amount), line("4000", "credit", amount));
+    }
+
+    private static String entryJson(String id, String date, String currency, String... lines) {
+        return """
+                {"id": "%s", "date": "%s", "description": "Sale", "currency": "%s", "reference": "INV-1",
+                 "lines": [%s]}
+                """.formatted(id, date, currency, String.join(", ", lines));
+    }
+
+    private static String line(String account, String side, String amount) {
+        return "{\"account\": \"%s\", \"%s\": \"%s\"}".formatted(account, side, amount);
+    }
+
+    private static BodyContentSpec problem(ResponseSpec response, int status, String code) {
+        return response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.code").isEqualTo(code)
+                .jsonPath("$.title").isNotEmpty()
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.instance").isNotEmpty()
+                .jsonPath("$.type").isNotEmpty();
+    }
+}

@@ -1,6 +1,6 @@
 package org.kontor.command.crm;
 
-import static org.kontor.command.crm.RuleViolations.violationOf;
+import static org.kontor.command.RuleViolations.violationOf;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -16,7 +16,7 @@ class JournalEntry {
     @AggregateIdentifier
     private String entryId;
     private JournalEntryPosted posted;
-    private String reversedBy;
+    private JournalEntryReversed reversal;
 
     JournalEntry() {
         // for Axon
@@ -31,16 +31,17 @@ class JournalEntry {
         return posted;
     }
 
-    String reversedBy() {
-        return reversedBy;
+    /** How the entry was reversed, or {@code null} while it stands. */
+    JournalEntryReversed reversal() {
+        return reversal;
     }
 
-    void reverse(JournalEntryReversed reversal) {
-        if (reversedBy != null) {
-            throw new BusinessRuleViolation(LedgerRule.ENTRY_ALREADY_REVERSED,
-                    "The entry " + entryId + " was reversed by " + reversedBy + ".");
+    void reverse(JournalEntryReversed attempt) {
+        if (reversal != null) {
+            throw new BusinessRuleViolation(LedgerRule.ENTRY_ALREADY_REVERSED, "The entry " + entryId
+                    + " was reversed by " + reversal.reversalEntryId() + " on " + reversal.reversalDate() + ".");
         }
-        apply(reversal);
+        apply(attempt);
     }
 
     @EventSourcingHandler
@@ -51,6 +52,6 @@ class JournalEntry {
 
     @EventSourcingHandler
     void on(JournalEntryReversed event) {
-        reversedBy = event.reversalEntryId();
+        reversal = event;
     }
 }

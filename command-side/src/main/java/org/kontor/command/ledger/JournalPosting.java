@@ -65,12 +65,13 @@ class JournalPosting {
     CommandOutcome handle(ReverseJournalEntry command) throws Exception {
         Aggregate<JournalEntry> original = entries.load(command.entryId());
         JournalEntryPosted originalEntry = original.invoke(JournalEntry::posted);
-        String reversedBy = original.invoke(JournalEntry::reversedBy);
-        if (command.reversalEntryId().equals(reversedBy)) {
-            return new CommandOutcome(command.reversalEntryId(), CommandOutcome.FIRST_VERSION, false);
-        }
         // Without a date of its own, a reversal is dated like the entry it corrects.
         LocalDate date = command.reversalDate() != null ? command.reversalDate() : originalEntry.accountingDate();
+        JournalEntryReversed earlier = original.invoke(JournalEntry::reversal);
+        if (earlier != null && earlier.equals(new JournalEntryReversed(command.entryId(), command.reversalEntryId(),
+                date, command.reason()))) {
+            return new CommandOutcome(command.reversalEntryId(), CommandOutcome.FIRST_VERSION, false);
+        }
         JournalEntryPosted reversal = new JournalEntryPosted(command.reversalEntryId(), date,
                 Periods.of(date), "Reversal of " + command.entryId() + ": " + command.reason(),
                 originalEntry.currency(), originalEntry.reference(),

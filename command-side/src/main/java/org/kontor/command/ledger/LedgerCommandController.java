@@ -13,6 +13,9 @@ import org.kontor.command.ledger.LedgerRequests.AccountJson;
 import org.kontor.command.ledger.LedgerRequests.JournalEntryJson;
 import org.kontor.command.ledger.LedgerRequests.ReopenJson;
 import org.kontor.command.ledger.LedgerRequests.ReversalJson;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.kontor.config.error.CommonRule;
+import org.kontor.config.error.RuleViolationDetails;
 import org.kontor.config.http.CommandDispatcher;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.config.http.CommandOutcome.IdAndVersion;
@@ -60,7 +63,9 @@ class LedgerCommandController {
         return Flux.fromIterable(DefaultChart.ACCOUNTS)
                 .concatMap(account -> commands.send(exchange, new OpenAccount(
                         LedgerAccountEvent.accountId(account.code()), account.code(), account.name(),
-                        account.type(), null)))
+                        account.type(), null))
+                        // A code the company already uses for another account stays as it is.
+                        .onErrorResume(LedgerCommandController::isAlreadyExists, taken -> Mono.empty()))
                 .filter(CommandOutcome::created)
                 .count()
                 .map(created -> new DefaultChartLoaded(DefaultChart.ACCOUNTS.size(), created));
@@ -113,6 +118,13 @@ class LedgerCommandController {
         return commands.send(exchange, new ReopenPeriod(LedgerPeriodEvent.periodId(period), period,
                         body.reason().trim()))
                 .map(CommandResponses::accepted);
+    }
+
+    private static boolean isAlreadyExists(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        return cause instanceof CommandExecutionException remote
+                && remote.getDetails().orElse(null) instanceof RuleViolationDetails details
+                && CommonRule.ALREADY_EXISTS.name().equals(details.code());
     }
 
     private static String idOrNew(String id, List<FieldProblem> problems) {

@@ -307,9 +307,22 @@ class JournalPostingTest {
         String otherReversal = "8f2b6d4c-0e3a-4c9b-9d7f-2a3b4c5d6e77";
 
         assertRefused(new ReverseJournalEntry(ENTRY_ID, otherReversal, APRIL_2, REASON),
-                LedgerRule.ENTRY_ALREADY_REVERSED, "The entry " + ENTRY_ID + " was reversed by " + REVERSAL_ID + ".");
+                LedgerRule.ENTRY_ALREADY_REVERSED,
+                "The entry " + ENTRY_ID + " was reversed by " + REVERSAL_ID + " on " + APRIL_2 + ".");
 
         assertThat(eventsOf(otherReversal)).isEmpty();
+    }
+
+    @Test
+    void reverseEntryAgainWithTheSameIdButAnotherReason_refusedAsAlreadyReversed() {
+        // The HTTP edge derives the reversal id from the entry id: a second, different reversal
+        // arrives with the same id and must not be mistaken for a retry of the first.
+        commands.sendAndWait(SALE);
+        commands.sendAndWait(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON));
+
+        assertRefused(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, "another reason"),
+                LedgerRule.ENTRY_ALREADY_REVERSED);
+        assertThat(eventsOf(REVERSAL_ID)).hasSize(1);
     }
 
     @Test

@@ -18,6 +18,10 @@ public final class LedgerQueries {
         }
     }
 
+    /** One account of the chart. */
+    public record FetchLedgerAccountQuery(String code) {
+    }
+
     /** One journal entry as posted. */
     public record FetchJournalEntryQuery(String entryId) {
 

@@ -16,6 +16,7 @@ import org.kontor.config.http.ReadConsistency;
 import org.kontor.query.ledger.LedgerQueries.FetchAccountLinesQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchBalanceSheetQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchJournalEntryQuery;
+import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountsQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchPeriodBalancesQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchPeriodQuery;
@@ -81,6 +82,15 @@ class LedgerQueryController {
                         : PageRequest.encodeCursor(ACCOUNT_CURSOR_PREFIX + found.lastCode())));
     }
 
+    @GetMapping("/ledger/accounts/{code}")
+    Mono<AccountView> account(@PathVariable String code, @RequestParam(required = false) Boolean consistent) {
+        requireShort("code", code);
+        FetchLedgerAccountQuery query = new FetchLedgerAccountQuery(code);
+        return consistency.awaitIfRequested(consistent, LedgerAccountProjection.PROCESSOR)
+                .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(AccountView.class))))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("account", code)));
+    }
+
     @GetMapping("/ledger/journal-entries/{entryId}")
     Mono<JournalEntryView> entry(@PathVariable String entryId,
                                  @RequestParam(required = false) Boolean consistent) {
@@ -104,7 +114,7 @@ class LedgerQueryController {
                                     @RequestParam(required = false) Boolean consistent) {
         if ((period == null) == (asOf == null)) {
             throw new InvalidRequestException(period == null ? "period" : "asOf",
-                    "give exactly one of period (YYYY-MM) and asOf (YYYY-MM-DD)");
+                    "must be given alone: either period (YYYY-MM) or asOf (YYYY-MM-DD)");
         }
         FetchTrialBalanceQuery query = new FetchTrialBalanceQuery(
                 period == null ? null : month("period", period), asOf == null ? null : date("asOf", asOf));

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.kontor.events.common.Money;
 import org.kontor.query.ledger.LedgerQueries.FetchJournalEntryQuery;
+import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountsQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchPeriodQuery;
 import org.kontor.query.ledger.LedgerViews.AccountView;
@@ -44,11 +45,20 @@ class LedgerQueryHandlers {
                 .into(new ArrayList<>());
         boolean more = found.size() > query.limit();
         List<Document> page = more ? found.subList(0, query.limit()) : found;
-        List<AccountView> items = page.stream()
-                .map(account -> new AccountView(account.getString("_id"), account.getString("name"),
-                        account.getString("type"), account.getString("parentCode")))
-                .toList();
+        List<AccountView> items = page.stream().map(LedgerQueryHandlers::toAccountView).toList();
         return new AccountList(items, more ? items.get(items.size() - 1).code() : null);
+    }
+
+    /** The account, or {@code null} when the view does not know it. */
+    @QueryHandler
+    AccountView handle(FetchLedgerAccountQuery query) {
+        Document account = accounts.find(Filters.eq("_id", query.code())).first();
+        return account == null ? null : toAccountView(account);
+    }
+
+    private static AccountView toAccountView(Document account) {
+        return new AccountView(account.getString("_id"), account.getString("name"), account.getString("type"),
+                account.getString("parentCode"));
     }
 
     /** The entry, or {@code null} when the view does not know it. */

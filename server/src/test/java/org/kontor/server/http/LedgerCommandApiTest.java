@@ -54,6 +54,11 @@ class LedgerCommandApiTest extends HttpTestSupport {
                 .expectHeader().location("/api/ledger/accounts/" + code)
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
                 .expectBody().json("{\"id\": \"" + code + "\", \"version\": 1}", true);
+
+        http.get().uri("/api/ledger/accounts/{code}?consistent=true", code).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Bank, second account")
+                .jsonPath("$.parentCode").isEqualTo("1100");
     }
 
     @Test
@@ -202,6 +207,8 @@ class LedgerCommandApiTest extends HttpTestSupport {
         post("/api/ledger/journal-entries/" + id + "/reverse", reversal)
                 .expectStatus().isOk()
                 .expectBody().json("{\"id\": \"" + reversalId + "\", \"version\": 1}", true);
+        problem(post("/api/ledger/journal-entries/" + id + "/reverse", reversal.replace("Order cancelled", "Other")),
+                422, "ENTRY_ALREADY_REVERSED");
     }
 
     @Test

@@ -86,7 +86,7 @@ class Customer {
                 true);
     }
 
-    private boolean isRegistered() {
+    boolean isRegistered() {
         return customerId != null;
     }
 

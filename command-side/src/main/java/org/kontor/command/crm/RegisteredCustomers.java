@@ -1,5 +1,6 @@
 package org.kontor.command.crm;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,16 +14,25 @@ import org.springframework.stereotype.Component;
 class RegisteredCustomers implements KnownCustomers {
 
     private final Repository<Customer> customers;
+    private final EventStore eventStore;
 
-    RegisteredCustomers(@Qualifier("customerRepository") Repository<Customer> customers) {
+    RegisteredCustomers(@Qualifier("customerRepository") Repository<Customer> customers, EventStore eventStore) {
         this.customers = customers;
+        this.eventStore = eventStore;
     }
 
+    /**
+     * Asks the event store before loading: a failed load costs an exception that Axon logs with its
+     * stack trace, and an unknown id is a normal answer here.
+     */
     @Override
     public boolean exists(String customerId) {
+        if (eventStore.lastSequenceNumberFor(customerId).isEmpty()) {
+            return false;
+        }
+        // Loading checks that the stream really is a customer's, not another aggregate's.
         try {
-            customers.load(customerId);
-            return true;
+            return customers.load(customerId).invoke(Customer::isRegistered);
         } catch (AggregateNotFoundException unknown) {
             return false;
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.kontor.command.ledger.LedgerCommands.PostJournalEntry;
 import org.kontor.command.ledger.LedgerCommands.ReverseJournalEntry;
@@ -34,13 +34,16 @@ class JournalPosting {
 
     static final int MAX_LINES = 500;
 
+    private final EventStore eventStore;
     private final Repository<JournalEntry> entries;
     private final Repository<LedgerPeriod> periods;
     private final ChartOfAccounts chart;
     private final String functionalCurrency;
 
     JournalPosting(Repository<JournalEntry> journalEntryRepository, Repository<LedgerPeriod> ledgerPeriodRepository,
-                   ChartOfAccounts chart, @Value("${erp.ledger.currency:EUR}") String functionalCurrency) {
+                   ChartOfAccounts chart, EventStore eventStore,
+                   @Value("${erp.ledger.currency:EUR}") String functionalCurrency) {
+        this.eventStore = eventStore;
         this.entries = journalEntryRepository;
         this.periods = ledgerPeriodRepository;
         this.chart = chart;
@@ -128,12 +131,15 @@ class JournalPosting {
         return CommandOutcome.repeatedCreate(attempt.entryId());
     }
 
+    /**
+     * The entry, if it was posted. Asking the event store first keeps the common case (a new entry)
+     * free of exceptions: Axon logs a warning with a stack trace for every failed load.
+     */
     private Optional<Aggregate<JournalEntry>> find(String entryId) {
-        try {
-            return Optional.of(entries.load(entryId));
-        } catch (AggregateNotFoundException notPostedYet) {
+        if (eventStore.lastSequenceNumberFor(entryId).isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(entries.load(entryId));
     }
 
     /** One movement per account: what the period needs to know of an entry. */

@@ -80,7 +80,7 @@ class JournalPostingTest {
                         .configureCache(configuration -> new WeakReferenceCache()))
                 .registerCommandHandler(configuration -> new JournalPosting(
                         configuration.repository(JournalEntry.class), configuration.repository(LedgerPeriod.class),
-                        chart, "EUR"))
+                        chart, configuration.eventStore(), "EUR"))
                 .buildConfiguration();
         axon.commandBus().registerHandlerInterceptor(new RuleViolationInterceptor());
         axon.eventStore().subscribe(events -> commits.add(payloads(events)));

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.JournalLine;
 import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
@@ -52,7 +53,7 @@ class AccountBalanceProjection {
     @EventHandler
     void on(AccountOpened event, TrackingToken token) {
         DocumentBatch batch = DocumentBatch.current(readStore);
-        Document account = batch.load(ACCOUNTS, event.code(), AccountBalanceProjection::accountOf);
+        Document account = batch.loadAmong(ACCOUNTS, event.code(), AccountBalanceProjection::accountsOf);
         if (AppliedPosition.alreadyApplied(account, token)) {
             return;
         }
@@ -69,7 +70,7 @@ class AccountBalanceProjection {
         DocumentBatch batch = DocumentBatch.current(readStore);
         YearMonth month = YearMonth.from(event.accountingDate());
         Movement.byAccount(event.lines()).forEach((code, movement) -> {
-            Document account = batch.load(ACCOUNTS, code, AccountBalanceProjection::accountOf);
+            Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
             account = account == null ? newAccount(code) : account;
             List<String> months = new ArrayList<>(account.getList("months", String.class, List.of()));
             addToMonth(batch, account, months, month, event.accountingDate(), movement, token);
@@ -135,7 +136,7 @@ class AccountBalanceProjection {
     private static void addToMonth(DocumentBatch batch, Document account, List<String> months, YearMonth month,
                                    LocalDate date, Movement movement, TrackingToken token) {
         String code = account.getString("_id");
-        Document monthDocument = batch.load(MONTHS, monthId(code, month), AccountBalanceProjection::monthOf);
+        Document monthDocument = batch.loadAmong(MONTHS, monthId(code, month), AccountBalanceProjection::monthsOf);
         if (monthDocument == null) {
             monthDocument = newMonth(code, month, closingBefore(batch, code, months, month));
         }
@@ -161,7 +162,7 @@ class AccountBalanceProjection {
             if (later.compareTo(month.toString()) <= 0) {
                 continue;
             }
-            Document laterMonth = batch.load(MONTHS, code + ":" + later, AccountBalanceProjection::monthOf);
+            Document laterMonth = batch.loadAmong(MONTHS, code + ":" + later, AccountBalanceProjection::monthsOf);
             if (laterMonth == null || AppliedPosition.alreadyApplied(laterMonth, token)) {
                 continue;
             }
@@ -177,7 +178,7 @@ class AccountBalanceProjection {
         for (int i = months.size() - 1; i >= 0; i--) {
             String earlier = months.get(i);
             if (earlier.compareTo(month.toString()) < 0) {
-                Document found = batch.load(MONTHS, code + ":" + earlier, AccountBalanceProjection::monthOf);
+                Document found = batch.loadAmong(MONTHS, code + ":" + earlier, AccountBalanceProjection::monthsOf);
                 if (found != null) {
                     return new Movement(
                             longOf(found, "openingDebitMinor") + longOf(found, "debitMinor"),
@@ -212,17 +213,23 @@ class AccountBalanceProjection {
         return value == null ? 0L : value.longValue();
     }
 
-    private static String accountOf(Object payload) {
+    /** Every account an event touches: the index documents a batch reads. */
+    private static List<String> accountsOf(Object payload) {
         if (payload instanceof AccountOpened opened) {
-            return opened.code();
+            return List.of(opened.code());
         }
-        return payload instanceof JournalEntryPosted posted ? posted.lines().get(0).account() : null;
+        return payload instanceof JournalEntryPosted posted
+                ? posted.lines().stream().map(JournalLine::account).distinct().toList()
+                : List.of();
     }
 
-    private static String monthOf(Object payload) {
-        return payload instanceof JournalEntryPosted posted
-                ? monthId(posted.lines().get(0).account(), YearMonth.from(posted.accountingDate()))
-                : null;
+    /** The month documents an entry writes for sure: its own month, for every account it names. */
+    private static List<String> monthsOf(Object payload) {
+        if (!(payload instanceof JournalEntryPosted posted)) {
+            return List.of();
+        }
+        YearMonth month = YearMonth.from(posted.accountingDate());
+        return posted.lines().stream().map(line -> monthId(line.account(), month)).distinct().toList();
     }
 
     private static String periodOf(Object payload) {

@@ -49,7 +49,7 @@ class AccountLinesProjection {
         LocalDate date = event.accountingDate();
         String dayKey = AccountBalanceProjection.dayKey(date);
         linesByAccount(event.lines()).forEach((code, lines) -> {
-            Document head = batch.load(HEADS, headId(code, YearMonth.from(date)), AccountLinesProjection::headOf);
+            Document head = batch.loadAmong(HEADS, headId(code, YearMonth.from(date)), AccountLinesProjection::headsOf);
             if (AppliedPosition.alreadyApplied(head, token)) {
                 return;
             }
@@ -97,9 +97,12 @@ class AccountLinesProjection {
         return byAccount;
     }
 
-    private static String headOf(Object payload) {
-        return payload instanceof JournalEntryPosted posted
-                ? headId(posted.lines().get(0).account(), YearMonth.from(posted.accountingDate()))
-                : null;
+    /** The heads an entry writes: its month, for every account it names. */
+    private static List<String> headsOf(Object payload) {
+        if (!(payload instanceof JournalEntryPosted posted)) {
+            return List.of();
+        }
+        YearMonth month = YearMonth.from(posted.accountingDate());
+        return posted.lines().stream().map(line -> headId(line.account(), month)).distinct().toList();
     }
 }

@@ -9,7 +9,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +38,8 @@ public final class DocumentBatch {
 
     private final MongoDatabase database;
     private final Map<String, Map<String, Document>> cache = new HashMap<>();
+    /** Collections whose documents for the whole batch were fetched already. */
+    private final Set<String> prefetched = new HashSet<>();
     private final Map<String, Map<String, Document>> replaced = new LinkedHashMap<>();
     private final Map<String, Map<String, Document>> fieldsToSet = new LinkedHashMap<>();
 
@@ -65,11 +69,25 @@ public final class DocumentBatch {
      * event payload belongs to ({@code null} for events that do not touch this collection).
      */
     public Document load(String collection, String id, Function<Object, String> idOfPayload) {
+        return loadAmong(collection, id, payload -> {
+            String payloadId = idOfPayload.apply(payload);
+            return payloadId == null ? List.of() : List.of(payloadId);
+        });
+    }
+
+    /**
+     * As {@link #load}, for views where one event touches several documents: {@code idsOfPayload}
+     * names all of them, so the batch's first read fetches them all in one query. The batch is
+     * scanned once per collection; a document not named up front costs one query of its own.
+     */
+    public Document loadAmong(String collection, String id, Function<Object, Collection<String>> idsOfPayload) {
         Map<String, Document> documents = cache.computeIfAbsent(collection, name -> new HashMap<>());
         if (!documents.containsKey(id)) {
             Set<String> wanted = new LinkedHashSet<>();
             wanted.add(id);
-            wanted.addAll(idsInBatch(idOfPayload));
+            if (prefetched.add(collection)) {
+                wanted.addAll(idsInBatch(idsOfPayload));
+            }
             wanted.removeAll(documents.keySet());
             wanted.forEach(missing -> documents.put(missing, null));
             database.getCollection(collection).find(Filters.in("_id", wanted))
@@ -124,15 +142,12 @@ public final class DocumentBatch {
         }
     }
 
-    private static Set<String> idsInBatch(Function<Object, String> idOfPayload) {
+    private static Set<String> idsInBatch(Function<Object, Collection<String>> idsOfPayload) {
         Set<String> ids = new LinkedHashSet<>();
         if (CurrentUnitOfWork.isStarted()
                 && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
             for (Object message : batch.getMessages()) {
-                String id = idOfPayload.apply(((EventMessage<?>) message).getPayload());
-                if (id != null) {
-                    ids.add(id);
-                }
+                ids.addAll(idsOfPayload.apply(((EventMessage<?>) message).getPayload()));
             }
         }
         return ids;

@@ -1,0 +1,61 @@
+package org.kontor.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run measured; rendered as report.md and report.json. Absent parts are null. */
+record BenchReport(String startedAt, Machine machine, Map<String, Object> settings, List<Throughput> throughput,
+                   List<Lag> lags, List<Load> loads, List<ReadsAtSize> reads, Replay replay,
+                   StorageReference storage, Heap heap, List<TargetCheck> targets, List<String> notes) {
+
+    record Machine(int processors, long memoryBytes, String java, String os) {
+    }
+
+    /** A closed-loop command phase: {@code clients} clients each send the next request on a reply. */
+    record Throughput(String name, int clients, int warmupSeconds, int measuredSeconds, long succeeded,
+                      long errors, double perSecond, LatencySummary latency, List<String> errorSamples) {
+    }
+
+    /** Time from the last reply of a phase until every processor's lag gauge read 0. */
+    record Lag(String after, Map<String, Long> lagAtLastReply, long millis, boolean caughtUp) {
+    }
+
+    /** A bounded data load that prepares a measurement (not a target figure). */
+    record Load(String what, long target, long reached, double seconds, double perSecond, long errors) {
+    }
+
+    record ReadsAtSize(long targetLines, long lines, long timelineInteractions, List<Read> endpoints) {
+    }
+
+    record Read(String name, boolean consistent, long errors, LatencySummary latency) {
+    }
+
+    /**
+     * A restart on the same data directory: every projection is rebuilt from the event store. The
+     * rate is the events the slowest processor worked off between the first read of the lag gauges
+     * and the moment all of them read 0; the rate including start-up counts every stored event over
+     * the time from process launch.
+     */
+    record Replay(long eventsInStore, long lagAtFirstRead, double secondsFromLaunch, double secondsFromFirstRead,
+                  double eventsPerSecond, double eventsPerSecondIncludingStartup, boolean caughtUp) {
+    }
+
+    /**
+     * Raw JDBC inserts of event-sized rows into a fresh H2 file database with the server's settings.
+     * The fraction compares the product's append rate with the first run (batches of 100).
+     */
+    record StorageReference(String url, int payloadBytes, int metaDataBytes, List<InsertRun> runs,
+                            double productEventsPerSecond, double productFractionOfReference) {
+    }
+
+    record InsertRun(int rowsPerCommit, long rows, double seconds, double rowsPerSecond) {
+    }
+
+    record Heap(long maxUsedBytes, long samples, Long liveAfterGcBytes, boolean outOfMemoryError) {
+    }
+
+    enum Status { MET, NOT_MET, NOT_MEASURED }
+
+    record TargetCheck(String target, Status status, String measured) {
+    }
+}

@@ -1,0 +1,250 @@
+package org.kontor.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The benchmark of issue 5. It drives a Kontor server over HTTP only, through these phases:
+ * set-up (chart, customers, the timeline customer's interactions), report latency at the smallest
+ * book size, journal-entry throughput and the projection lag after it, interaction throughput and
+ * its lag, report latency at the larger sizes, a replay after a restart, and the storage reference.
+ */
+public final class Benchmark {
+
+    private static final int CUSTOMERS = 50;
+
+    private final BenchOptions options;
+    private final String password;
+    private final Workload workload;
+    private final List<BenchReport.Throughput> throughput = new ArrayList<>();
+    private final List<BenchReport.Lag> lags = new ArrayList<>();
+    private final List<BenchReport.Load> loads = new ArrayList<>();
+    private final List<BenchReport.ReadsAtSize> reads = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private BenchReport.Replay replay;
+    private BenchReport.StorageReference storage;
+    private BenchReport.Heap heap;
+    private EventStoreFile eventStore = EventStoreFile.TYPICAL;
+    /** The processors whose lag gauges the waits watch: all those the server showed after set-up. */
+    private Set<String> processors = Set.of();
+
+    private Benchmark(BenchOptions options) {
+        this.options = options;
+        this.password = options.password() != null ? options.password() : "bench-" + UUID.randomUUID();
+        this.workload = new Workload(options.year());
+    }
+
+    public static void main(String[] args) {
+        // Idle keep-alive connections close after 2 s, so they do not hold up a graceful stop of the server.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "2");
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            new Benchmark(options).run();
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Files.createDirectories(options.out());
+        Path dataDirectory = options.startsServer() ? Files.createTempDirectory("kontor-bench-data") : null;
+        List<ServerProcess> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(ServerProcess::kill)));
+        try {
+            ServerProcess server = null;
+            KontorHttp http;
+            if (options.startsServer()) {
+                server = ServerProcess.launch(options.serverJar(), dataDirectory, options.serverHeap(), password,
+                        options.out().resolve("server-1.log"));
+                started.add(server);
+                http = new KontorHttp(server.baseUrl(), options.user(), password);
+                server.awaitHealthy(http);
+            } else {
+                http = new KontorHttp(options.serverUrl(), options.user(), password);
+                if (!http.healthy()) {
+                    throw new IllegalStateException("no healthy server at " + options.serverUrl());
+                }
+            }
+            try (HeapWatcher heapWatcher = new HeapWatcher(http)) {
+                Long liveAfterGc = null;
+                try {
+                    liveAfterGc = drive(http, server);
+                    if (server != null) {
+                        heapWatcher.watch(null);
+                        Thread.sleep(3_000);
+                        server.close();
+                        replay(heapWatcher, dataDirectory, started);
+                    }
+                } finally {
+                    heap = new BenchReport.Heap(heapWatcher.maxUsedBytes(), heapWatcher.samples(), liveAfterGc,
+                            started.stream().anyMatch(process -> process.logMentions("OutOfMemoryError")));
+                }
+            }
+            storageReference();
+        } catch (Exception failed) {
+            notes.add("The run stopped early: " + failed);
+            throw failed;
+        } finally {
+            started.forEach(ServerProcess::kill);
+            write(startedAt);
+            deleteQuietly(dataDirectory);
+        }
+    }
+
+    /** Set-up, report latency, throughput and lag; answers the live heap after a full GC, if known. */
+    private Long drive(KontorHttp http, ServerProcess server) throws Exception {
+        requireCreated(http.post("/api/ledger/accounts/defaults", "{}"), "loading the default chart");
+        List<String> customers = new ArrayList<>();
+        for (int number = 0; number < CUSTOMERS; number++) {
+            String id = UUID.randomUUID().toString();
+            requireCreated(http.post("/api/customers", Workload.customer(id, number)), "registering a customer");
+            customers.add(id);
+        }
+        String timelineCustomer = customers.get(0);
+        processors = new TreeSet<>(http.processorLag().keySet());
+        if (processors.isEmpty()) {
+            throw new IllegalStateException("the server shows no kontor_processor_lag_events gauges");
+        }
+        Log.info("processors: " + processors);
+        Duration loadBound = Duration.ofSeconds(options.loadTimeoutSeconds());
+        Duration lagBound = Duration.ofSeconds(options.lagTimeoutSeconds());
+        BenchReport.Load timeline = ClosedLoopLoad.forCount("interactions of the timeline customer",
+                options.clients(), options.timelineInteractions(), loadBound,
+                () -> http.post("/api/customers/" + timelineCustomer + "/interactions", workload.interaction()),
+                total -> {
+                    if (total % 2_000 == 0) {
+                        Log.info("  timeline customer: " + total + " interactions");
+                    }
+                });
+        loads.add(timeline);
+        Log.info("timeline customer has " + timeline.reached() + " interactions (" + timeline.perSecond() + "/s)");
+
+        Book book = new Book(http, workload, options);
+        List<Long> sizes = options.lines();
+        measureAt(http, book, sizes.get(0), timelineCustomer, timeline.reached());
+
+        Duration warmup = Duration.ofSeconds(options.warmupSeconds());
+        Duration measured = Duration.ofSeconds(options.seconds());
+        Log.info("phase 1: journal entries, " + options.clients() + " clients");
+        throughput.add(ClosedLoopLoad.forDuration(Targets.JOURNAL_ENTRIES, options.clients(), warmup, measured,
+                book::postEntry));
+        lags.add(ProjectionLag.measure(Targets.JOURNAL_ENTRIES, http, processors, lagBound));
+        Log.info("phase 2: interactions, " + options.clients() + " clients");
+        throughput.add(ClosedLoopLoad.forDuration(Targets.INTERACTIONS, options.clients(), warmup, measured,
+                () -> http.post("/api/customers/" + customers.get(1 + ThreadLocalRandom.current()
+                        .nextInt(customers.size() - 1)) + "/interactions", workload.interaction())));
+        lags.add(ProjectionLag.measure(Targets.INTERACTIONS, http, processors, lagBound));
+        throughput.forEach(phase -> Log.info(String.format("%s: %.1f/s, p50 %.1f ms, p99 %.1f ms, %d errors",
+                phase.name(), phase.perSecond(), phase.latency().p50Ms(), phase.latency().p99Ms(), phase.errors())));
+
+        for (long size : sizes.subList(1, sizes.size())) {
+            measureAt(http, book, size, timelineCustomer, timeline.reached());
+        }
+        if (server == null || !server.runFullGc()) {
+            return null;
+        }
+        Thread.sleep(2_000);
+        OptionalLong live = http.heapUsedBytes();
+        return live.isPresent() ? live.getAsLong() : null;
+    }
+
+    private void measureAt(KontorHttp http, Book book, long size, String timelineCustomer,
+                           long timelineInteractions) throws InterruptedException {
+        BenchReport.Load load = book.growTo(size);
+        if (load != null) {
+            loads.add(load);
+        }
+        if (book.lines() < size) {
+            notes.add("The book reached " + book.lines() + " of the " + size + " lines asked for within the load"
+                    + " bound of " + options.loadTimeoutSeconds() + " s; its reports were measured at that size.");
+        }
+        lags.add(ProjectionLag.measure("book at " + book.lines() + " lines", http, processors,
+                Duration.ofSeconds(options.lagTimeoutSeconds())));
+        reads.add(book.measureReads(size, timelineCustomer, timelineInteractions));
+    }
+
+    /** Restarts the server on the same data directory and measures the replay, then stops it. */
+    private void replay(HeapWatcher heapWatcher, Path dataDirectory, List<ServerProcess> started)
+            throws Exception {
+        eventStore = EventStoreFile.read(dataDirectory);
+        Log.info("phase 5: replay of " + eventStore.events() + " events");
+        try (ServerProcess second = ServerProcess.launch(options.serverJar(), dataDirectory, options.serverHeap(),
+                password, options.out().resolve("server-2.log"))) {
+            started.add(second);
+            KontorHttp http = new KontorHttp(second.baseUrl(), options.user(), password);
+            heapWatcher.watch(http);
+            replay = ReplayRun.measure(second, http, eventStore.events(), processors,
+                    Duration.ofSeconds(options.lagTimeoutSeconds()));
+        }
+    }
+
+    private void storageReference() throws Exception {
+        Path directory = Files.createTempDirectory("kontor-bench-reference");
+        try {
+            double entriesPerSecond = throughput.stream()
+                    .filter(phase -> phase.name().equals(Targets.JOURNAL_ENTRIES))
+                    .mapToDouble(BenchReport.Throughput::perSecond).findFirst().orElse(0);
+            storage = StorageReferenceRun.measure(directory, eventStore, entriesPerSecond,
+                    Duration.ofSeconds(options.referenceSeconds()));
+        } finally {
+            deleteQuietly(directory);
+        }
+    }
+
+    private void write(String startedAt) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        BenchReport.Machine machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize(), System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        notes.addAll(StandardNotes.of(options, eventStore));
+        BenchReport partial = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
+                replay, storage, heap, null, notes);
+        BenchReport report = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
+                replay, storage, heap, Targets.evaluate(partial), notes);
+        String markdown = ReportRenderer.markdown(report);
+        Files.writeString(options.out().resolve("report.md"), markdown);
+        Files.writeString(options.out().resolve("report.json"), ReportRenderer.json(report));
+        System.out.print(markdown);
+        Log.info("wrote " + options.out().resolve("report.md") + " and report.json");
+    }
+
+    private static void requireCreated(java.net.http.HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            Log.info("could not delete " + directory);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.kontor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The few HTTP calls the benchmark makes, signed in with HTTP Basic. Every call has a timeout. */
+final class KontorHttp {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final String base;
+    private final String authorization;
+
+    KontorHttp(String baseUrl, String user, String password) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    String baseUrl() {
+        return base;
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** True when {@code /actuator/health} answers UP; false on any failure. */
+    boolean healthy() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException failed) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The lag gauge of every processor; empty when it cannot be read. */
+    Map<String, Long> processorLag() throws InterruptedException {
+        try {
+            HttpResponse<String> response = get("/actuator/prometheus");
+            return response.statusCode() == 200 ? PrometheusText.processorLag(response.body()) : Map.of();
+        } catch (IOException failed) {
+            return Map.of();
+        }
+    }
+
+    /** Heap in use now (all heap pools), from the actuator; empty when it cannot be read. */
+    OptionalLong heapUsedBytes() throws InterruptedException {
+        try {
+            HttpResponse<String> response = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            if (response.statusCode() != 200) {
+                return OptionalLong.empty();
+            }
+            JsonNode measurements = JSON.readTree(response.body()).path("measurements");
+            for (JsonNode measurement : measurements) {
+                if ("VALUE".equals(measurement.path("statistic").asText())) {
+                    return OptionalLong.of(measurement.path("value").asLong());
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException failed) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", authorization);
+    }
+}

@@ -1,0 +1,51 @@
+package org.kontor.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A restart on the same data directory. The read models live in memory, so the new process
+ * rebuilds every one of them from the event store; the lag gauges show how far each has come.
+ */
+final class ReplayRun {
+
+    private static final long POLL_MILLIS = 100;
+
+    private ReplayRun() {
+    }
+
+    static BenchReport.Replay measure(ServerProcess server, KontorHttp http, long eventsInStore,
+                                      Set<String> processors, Duration timeout) throws InterruptedException {
+        long deadline = server.launchedNanos() + timeout.toNanos();
+        server.awaitHealthy(http);
+        Map<String, Long> lag = http.processorLag();
+        while (!lag.keySet().containsAll(processors) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            lag = http.processorLag();
+        }
+        long firstRead = System.nanoTime();
+        long lagAtFirstRead = PrometheusText.maxLag(lag);
+        Log.info("replay: " + eventsInStore + " events in store, lag at first read " + lag);
+        long nextReport = firstRead + Duration.ofSeconds(10).toNanos();
+        while (!ProjectionLag.caughtUp(lag, processors) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            lag = http.processorLag();
+            if (System.nanoTime() > nextReport) {
+                Log.info("  replaying, behind: " + lag);
+                nextReport += Duration.ofSeconds(10).toNanos();
+            }
+        }
+        long end = System.nanoTime();
+        boolean caughtUp = ProjectionLag.caughtUp(lag, processors);
+        double fromLaunch = (end - server.launchedNanos()) / 1e9;
+        double fromFirstRead = (end - firstRead) / 1e9;
+        double rate = lagAtFirstRead > 0 && fromFirstRead > 0 ? lagAtFirstRead / fromFirstRead
+                : eventsInStore / fromLaunch;
+        Log.info(String.format("replay %s after %.1f s from launch, %.1f s from first read: %.0f events/s",
+                caughtUp ? "finished" : "DID NOT FINISH", fromLaunch, fromFirstRead, rate));
+        return new BenchReport.Replay(eventsInStore, lagAtFirstRead, ClosedLoopLoad.round(fromLaunch),
+                ClosedLoopLoad.round(fromFirstRead), ClosedLoopLoad.round(rate),
+                ClosedLoopLoad.round(eventsInStore / fromLaunch), caughtUp);
+    }
+}

@@ -1,0 +1,200 @@
+package org.kontor.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Locale;
+import org.kontor.bench.BenchReport.Lag;
+import org.kontor.bench.BenchReport.Load;
+import org.kontor.bench.BenchReport.Read;
+import org.kontor.bench.BenchReport.ReadsAtSize;
+import org.kontor.bench.BenchReport.TargetCheck;
+import org.kontor.bench.BenchReport.Throughput;
+
+/** report.md (tables for people) and report.json (the same figures for programs). */
+final class ReportRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportRenderer() {
+    }
+
+    static String json(BenchReport report) {
+        try {
+            return JSON.writeValueAsString(report) + "\n";
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("the report is plain records", impossible);
+        }
+    }
+
+    static String markdown(BenchReport report) {
+        StringBuilder md = new StringBuilder("# Kontor benchmark report\n\n");
+        md.append("Started ").append(report.startedAt()).append(". Machine: ")
+                .append(report.machine().processors()).append(" cores, ")
+                .append(gib(report.machine().memoryBytes())).append(" GiB memory, ").append(report.machine().java())
+                .append(", ").append(report.machine().os()).append(".\n\n");
+        md.append("Settings: ");
+        report.settings().forEach((name, value) -> md.append('`').append(name).append('=').append(value).append("` "));
+        md.append("\n\n");
+        throughput(md, report);
+        lags(md, report);
+        loads(md, report);
+        reads(md, report);
+        replay(md, report);
+        storage(md, report);
+        heap(md, report);
+        targets(md, report);
+        if (report.notes() != null && !report.notes().isEmpty()) {
+            md.append("## Notes\n\n");
+            report.notes().forEach(note -> md.append("- ").append(note).append('\n'));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void throughput(StringBuilder md, BenchReport report) {
+        if (report.throughput() == null || report.throughput().isEmpty()) {
+            return;
+        }
+        md.append("## Command throughput\n\n")
+                .append("| phase | clients | warm-up s | measured s | succeeded | errors | per second | p50 ms | p95 ms | p99 ms | max ms |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Throughput phase : report.throughput()) {
+            LatencySummary latency = phase.latency();
+            row(md, phase.name(), phase.clients(), phase.warmupSeconds(), phase.measuredSeconds(), phase.succeeded(),
+                    phase.errors(), number(phase.perSecond()), number(latency.p50Ms()), number(latency.p95Ms()),
+                    number(latency.p99Ms()), number(latency.maxMs()));
+        }
+        md.append('\n');
+        for (Throughput phase : report.throughput()) {
+            phase.errorSamples().forEach(sample -> md.append("- ").append(phase.name()).append(" error: `")
+                    .append(sample.replace('`', '\'').replace('\n', ' ')).append("`\n"));
+        }
+        md.append('\n');
+    }
+
+    private static void lags(StringBuilder md, BenchReport report) {
+        if (report.lags() == null || report.lags().isEmpty()) {
+            return;
+        }
+        md.append("## Projection lag\n\n")
+                .append("| after | largest lag at the last reply (events) | caught up after ms | caught up |\n")
+                .append("| --- | ---: | ---: | --- |\n");
+        for (Lag lag : report.lags()) {
+            row(md, lag.after(), PrometheusText.maxLag(lag.lagAtLastReply()), lag.millis(), lag.caughtUp() ? "yes" : "NO");
+        }
+        md.append('\n');
+    }
+
+    private static void loads(StringBuilder md, BenchReport report) {
+        if (report.loads() == null || report.loads().isEmpty()) {
+            return;
+        }
+        md.append("## Data loads (preparation, not targets)\n\n")
+                .append("| load | target | reached | seconds | per second | errors |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Load load : report.loads()) {
+            row(md, load.what(), load.target(), load.reached(), number(load.seconds()), number(load.perSecond()),
+                    load.errors());
+        }
+        md.append('\n');
+    }
+
+    private static void reads(StringBuilder md, BenchReport report) {
+        if (report.reads() == null || report.reads().isEmpty()) {
+            return;
+        }
+        md.append("## Report latency (one client)\n\n")
+                .append("| endpoint | book lines | timeline interactions | consistent | requests | errors | p50 ms | p95 ms | p99 ms | max ms |\n")
+                .append("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (ReadsAtSize size : report.reads()) {
+            for (Read read : size.endpoints()) {
+                LatencySummary latency = read.latency();
+                row(md, read.name(), size.lines(), size.timelineInteractions(), read.consistent() ? "yes" : "no",
+                        latency.count(), read.errors(), number(latency.p50Ms()), number(latency.p95Ms()),
+                        number(latency.p99Ms()), number(latency.maxMs()));
+            }
+        }
+        md.append('\n');
+    }
+
+    private static void replay(StringBuilder md, BenchReport report) {
+        if (report.replay() == null) {
+            return;
+        }
+        BenchReport.Replay replay = report.replay();
+        md.append("## Replay (restart on the same data directory)\n\n")
+                .append("| events in store | lag at first read | s from launch | s from first read | events/s | events/s incl. start-up | finished |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        row(md, replay.eventsInStore(), replay.lagAtFirstRead(), number(replay.secondsFromLaunch()),
+                number(replay.secondsFromFirstRead()), number(replay.eventsPerSecond()),
+                number(replay.eventsPerSecondIncludingStartup()), replay.caughtUp() ? "yes" : "NO");
+        md.append('\n');
+    }
+
+    private static void storage(StringBuilder md, BenchReport report) {
+        if (report.storage() == null) {
+            return;
+        }
+        BenchReport.StorageReference storage = report.storage();
+        md.append("## Storage reference (raw JDBC inserts, one thread)\n\n")
+                .append("| rows per commit | payload bytes | metadata bytes | rows | seconds | rows/s |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (BenchReport.InsertRun run : storage.runs()) {
+            row(md, run.rowsPerCommit(), storage.payloadBytes(), storage.metaDataBytes(), run.rows(),
+                    number(run.seconds()), number(run.rowsPerSecond()));
+        }
+        md.append("\nThe product appended ").append(number(storage.productEventsPerSecond()))
+                .append(" events/s (journal entries/s x 2 events a posting), ")
+                .append(percent(storage.productFractionOfReference()))
+                .append(" of the batched reference. URL settings: `").append(storage.url()).append("`.\n\n");
+    }
+
+    private static void heap(StringBuilder md, BenchReport report) {
+        if (report.heap() == null) {
+            return;
+        }
+        BenchReport.Heap heap = report.heap();
+        md.append("## Server heap\n\n")
+                .append("| max used MiB (sampled each second) | samples | live after full GC MiB | OutOfMemoryError |\n")
+                .append("| ---: | ---: | ---: | --- |\n");
+        row(md, heap.maxUsedBytes() / (1 << 20), heap.samples(),
+                heap.liveAfterGcBytes() == null ? "-" : heap.liveAfterGcBytes() / (1 << 20),
+                heap.outOfMemoryError() ? "YES" : "no");
+        md.append('\n');
+    }
+
+    private static void targets(StringBuilder md, BenchReport report) {
+        if (report.targets() == null) {
+            return;
+        }
+        md.append("## Targets (issue 5)\n\n| target | status | measured |\n| --- | --- | --- |\n");
+        for (TargetCheck check : report.targets()) {
+            row(md, check.target(), check.status().name().replace('_', ' ').toLowerCase(Locale.ROOT), check.measured());
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, Object... cells) {
+        md.append('|');
+        for (Object cell : cells) {
+            md.append(' ').append(String.valueOf(cell).replace("|", "\\|")).append(" |");
+        }
+        md.append('\n');
+    }
+
+    static String number(double value) {
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 30));
+    }
+}

@@ -1,0 +1,125 @@
+package org.kontor.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Kontor server the benchmark started itself: a child JVM on a data directory and a free port. */
+final class ServerProcess implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long launchedNanos;
+
+    private ServerProcess(Process process, int port, Path log, long launchedNanos) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.launchedNanos = launchedNanos;
+    }
+
+    /** Launches the jar; does not wait for it to be ready (see {@link #awaitHealthy}). */
+    static ServerProcess launch(Path jar, Path dataDirectory, String heap, String adminPassword, Path log)
+            throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap,
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port, "--erp.data-dir=" + dataDirectory.toAbsolutePath()));
+        builder.environment().put("ERP_ADMIN_PASSWORD", adminPassword);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        Log.info("started server pid " + process.pid() + " on port " + port + ", log " + log);
+        return new ServerProcess(process, port, log, launched);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    long launchedNanos() {
+        return launchedNanos;
+    }
+
+    /** Waits until the health endpoint answers UP; fails if the process dies or the bound passes. */
+    void awaitHealthy(KontorHttp http) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            if (http.healthy()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server was not healthy within " + START_TIMEOUT + "; see " + log);
+    }
+
+    boolean logMentions(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return false;
+        }
+    }
+
+    /** SIGTERM, then a kill if it has not exited within a minute. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            Log.info("server pid " + process.pid() + " did not stop within " + STOP_TIMEOUT + "; killing it");
+            process.destroyForcibly();
+            process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        Log.info("stopped server pid " + process.pid());
+    }
+
+    /** Last resort when the benchmark ends abnormally: no waiting, no questions. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Runs {@code jcmd <pid> GC.run}; false when jcmd is missing or fails. */
+    boolean runFullGc() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        try {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!gc.waitFor(60, TimeUnit.SECONDS)) {
+                gc.destroyForcibly();
+                return false;
+            }
+            return gc.exitValue() == 0;
+        } catch (IOException failed) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.kontor.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the figures were taken, so that a reader of the report can judge them. */
+final class StandardNotes {
+
+    private StandardNotes() {
+    }
+
+    static List<String> of(BenchOptions options, EventStoreFile eventStore) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Throughput: " + options.clients() + " closed-loop clients (java.net.http, HTTP/1.1, HTTP Basic)"
+                + " on the same machine as the server; latency from send to full reply, HdrHistogram; requests"
+                + " that began in the warm-up or ended after the window are not counted. A closed loop does not"
+                + " correct for coordinated omission.");
+        notes.add("Journal entries: 4 lines on 4 different accounts of the default chart, 2 debits and 2 credits,"
+                + " dates spread over the 12 months of " + options.year() + ". Interactions go to 49 customers at"
+                + " random; the timeline customer's interactions are loaded before, with the same clients.");
+        notes.add("Report latency: one client, " + options.reportRequests() + " requests per endpoint after "
+                + Math.max(20, options.reportRequests() / 2) + " warm-up requests, with the projections caught up; trial balance and balances of a random month,"
+                + " the first timeline page (limit=50) of the timeline customer. The smallest book size is measured"
+                + " before the throughput phases, the larger ones after (they reuse the throughput entries).");
+        notes.add("Book lines are counted from the entries the server accepted (4 lines each).");
+        notes.add("Projection lag: polled from kontor_processor_lag_events every 100 ms until every processor"
+                + " reads 0.");
+        if (options.startsServer()) {
+            notes.add("Replay: the server is stopped (SIGTERM) and started again on the same data directory; its"
+                    + " in-memory read models and tokens are empty, so every projection replays the whole store."
+                    + " events/s = the largest lag at the first read of the gauges / time until all read 0.");
+            notes.add("Storage reference: payload and metadata sizes are the averages of the JournalEntryPosted and"
+                    + " EntryRecordedInPeriod rows of this run's event store; single JDBC connection, no server"
+                    + " running.");
+        } else {
+            notes.add("No replay: the benchmark did not start the server (--server). Storage reference with typical"
+                    + " sizes (" + eventStore.postingPayloadBytes() + " B payload, "
+                    + eventStore.postingMetaDataBytes() + " B metadata) on this machine.");
+        }
+        notes.add("Heap: jvm.memory.used{area=heap} from the actuator, sampled every second (it includes garbage"
+                + " not yet collected); live heap after a full GC (jcmd GC.run) at the end of the report phases.");
+        return notes;
+    }
+}

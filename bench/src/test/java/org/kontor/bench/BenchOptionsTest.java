@@ -1,0 +1,61 @@
+package org.kontor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void startServerWithDefaults_defaultsFromTheIssue() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--start-server", "server.jar"}, Map.of());
+
+        assertThat(options.startsServer()).isTrue();
+        assertThat(options.serverJar()).isEqualTo(Path.of("server.jar"));
+        assertThat(options.clients()).isEqualTo(16);
+        assertThat(options.lines()).containsExactly(10_000L, 1_000_000L);
+        assertThat(options.timelineInteractions()).isEqualTo(10_000);
+        assertThat(options.serverHeap()).isEqualTo("1g");
+        assertThat(options.password()).isNull();
+    }
+
+    @Test
+    void bothSpellings_parsedAndSizesSorted() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--server=http://localhost:8080", "--password",
+                "long-enough-pw", "--clients", "4", "--lines=200_000,10000", "--out", "/tmp/x"}, Map.of());
+
+        assertThat(options.serverUrl()).isEqualTo("http://localhost:8080");
+        assertThat(options.clients()).isEqualTo(4);
+        assertThat(options.lines()).isEqualTo(List.of(10_000L, 200_000L));
+        assertThat(options.out()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void serverWithoutPassword_takesTheEnvironmentVariable() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--server", "http://h:1"},
+                Map.of("ERP_ADMIN_PASSWORD", "from-the-environment"));
+
+        assertThat(options.password()).isEqualTo("from-the-environment");
+        assertThat(options.forReport()).doesNotContainValue("from-the-environment");
+    }
+
+    @Test
+    void wrongCommandLines_refusedWithTheReason() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {}, Map.of()))
+                .hasMessageContaining("exactly one of --server and --start-server");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--server", "http://h:1"}, Map.of()))
+                .hasMessageContaining("--password");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--clientz", "3"}, Map.of()))
+                .hasMessageContaining("unknown option --clientz");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--clients", "x"}, Map.of()))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--clients", "0"}, Map.of()))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server"}, Map.of()))
+                .hasMessageContaining("needs a value");
+    }
+}

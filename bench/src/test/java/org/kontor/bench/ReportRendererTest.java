@@ -1,0 +1,39 @@
+package org.kontor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ReportRendererTest {
+
+    private final BenchReport report = Reports.withTargets(Reports.example(1600, 90, 1_000_000, 7));
+
+    @Test
+    void markdown_oneTableRowPerFigure() {
+        String markdown = ReportRenderer.markdown(report);
+
+        assertThat(markdown)
+                .contains("2 cores, 24.0 GiB memory")
+                .contains("| journal-entries | 16 | 10 | 30 | 3000 | 0 | 1,600 | 8.00 | 40.00 | 90.00 | 150 |")
+                .contains("| trial-balance | 1000000 | 10000 | no | 200 | 0 | 3.50 | 6.30 | 7.00 | 14.00 |")
+                .contains("| 1200000 | 1100000 | 60.00 | 40.00 | 27,500 | 20,000 | yes |")
+                .contains("| 100 | 330 | 200 | 1000000 | 10.00 | 100,000 |")
+                .contains("0.2 % of the batched reference")
+                .contains("| journal entries >= 1,500/s sustained | met | 1600.0 entries/s |")
+                .contains("| zero errors in the command phases | not met | 2 errors |")
+                .contains("interactions error: `409 {\"code\":\"VERSION_CONFLICT\"}`")
+                .contains("- a note");
+    }
+
+    @Test
+    void json_theSameFigures() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report));
+
+        assertThat(json.at("/throughput/0/perSecond").asDouble()).isEqualTo(1600);
+        assertThat(json.at("/throughput/0/latency/p99Ms").asDouble()).isEqualTo(90);
+        assertThat(json.at("/replay/eventsPerSecond").asDouble()).isEqualTo(27_500);
+        assertThat(json.at("/targets/0/status").asText()).isEqualTo("MET");
+    }
+}

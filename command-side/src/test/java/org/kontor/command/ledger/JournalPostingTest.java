@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.kontor.config.axon.BoundedCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -77,7 +77,7 @@ class JournalPostingTest {
                 .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
                 .configureAggregate(JournalEntry.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriod.class)
-                        .configureCache(configuration -> new WeakReferenceCache()))
+                        .configureCache(configuration -> new BoundedCache(LedgerConfiguration.CACHED_PERIODS)))
                 .registerCommandHandler(configuration -> new JournalPosting(
                         configuration.repository(JournalEntry.class), configuration.repository(LedgerPeriod.class),
                         chart, configuration.eventStore(), "EUR"))

@@ -86,36 +86,26 @@ class AccountBalanceProjection {
 
     @EventHandler
     void on(PeriodClosed event, @Timestamp Instant recordedAt, TrackingToken token) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Document period = batch.load(PERIODS, event.period(), AccountBalanceProjection::periodOf);
-        if (AppliedPosition.alreadyApplied(period, token)) {
-            return;
-        }
-        period = period == null ? new Document("_id", event.period()) : period;
-        period.put("status", "CLOSED");
-        period.put("closedAt", Date.from(recordedAt));
-        period.put("movements", event.movements().stream()
-                .map(movement -> new Document("account", movement.account())
-                        .append("debitMinor", movement.debitMinor())
-                        .append("creditMinor", movement.creditMinor()))
-                .toList());
-        AppliedPosition.recordApplied(period, token);
-        batch.save(PERIODS, period);
+        DocumentBatch.current(readStore).apply(PERIODS, event.period(), AccountBalanceProjection::periodOf, token,
+                period -> {
+                    period.put("status", "CLOSED");
+                    period.put("closedAt", Date.from(recordedAt));
+                    period.put("movements", event.movements().stream()
+                            .map(movement -> new Document("account", movement.account())
+                                    .append("debitMinor", movement.debitMinor())
+                                    .append("creditMinor", movement.creditMinor()))
+                            .toList());
+                });
     }
 
     @EventHandler
     void on(PeriodReopened event, @Timestamp Instant recordedAt, TrackingToken token) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Document period = batch.load(PERIODS, event.period(), AccountBalanceProjection::periodOf);
-        if (AppliedPosition.alreadyApplied(period, token)) {
-            return;
-        }
-        period = period == null ? new Document("_id", event.period()) : period;
-        period.put("status", "OPEN");
-        period.put("reopenedAt", Date.from(recordedAt));
-        period.put("reopenReason", event.reason());
-        AppliedPosition.recordApplied(period, token);
-        batch.save(PERIODS, period);
+        DocumentBatch.current(readStore).apply(PERIODS, event.period(), AccountBalanceProjection::periodOf, token,
+                period -> {
+                    period.put("status", "OPEN");
+                    period.put("reopenedAt", Date.from(recordedAt));
+                    period.put("reopenReason", event.reason());
+                });
     }
 
     @ResetHandler

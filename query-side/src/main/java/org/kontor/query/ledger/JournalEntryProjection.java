@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.kontor.events.ledger.JournalEntryEvent;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
-import org.kontor.query.projection.AppliedPosition;
 import org.kontor.query.projection.DocumentBatch;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +35,11 @@ class JournalEntryProjection {
 
     @EventHandler
     void on(JournalEntryPosted event, @Timestamp Instant recordedAt, TrackingToken token) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Document entry = batch.load(COLLECTION, event.entryId(), JournalEntryProjection::entryIdOf);
-        if (AppliedPosition.alreadyApplied(entry, token)) {
-            return;
-        }
-        entry = entry == null ? new Document("_id", event.entryId()) : entry;
+        DocumentBatch.current(readStore).apply(COLLECTION, event.entryId(), JournalEntryProjection::entryIdOf, token,
+                entry -> write(entry, event, recordedAt));
+    }
+
+    private static void write(Document entry, JournalEntryPosted event, Instant recordedAt) {
         entry.put("date", event.accountingDate().toString());
         entry.put("period", event.period());
         entry.put("description", event.description());
@@ -57,23 +55,17 @@ class JournalEntryProjection {
                         .append("memo", line.memo()))
                 .toList();
         entry.put("lines", lines);
-        AppliedPosition.recordApplied(entry, token);
-        batch.save(COLLECTION, entry);
     }
 
     @EventHandler
     void on(JournalEntryReversed event, TrackingToken token) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Document entry = batch.load(COLLECTION, event.entryId(), JournalEntryProjection::entryIdOf);
         // The reversal is an event of the entry's own stream, so the entry is always there before it.
-        if (entry == null || AppliedPosition.alreadyApplied(entry, token)) {
-            return;
-        }
-        entry.put("reversedBy", event.reversalEntryId());
-        entry.put("reversalDate", event.reversalDate() == null ? null : event.reversalDate().toString());
-        entry.put("reversalReason", event.reason());
-        AppliedPosition.recordApplied(entry, token);
-        batch.save(COLLECTION, entry);
+        DocumentBatch.current(readStore).applyToExisting(COLLECTION, event.entryId(),
+                JournalEntryProjection::entryIdOf, token, entry -> {
+                    entry.put("reversedBy", event.reversalEntryId());
+                    entry.put("reversalDate", event.reversalDate() == null ? null : event.reversalDate().toString());
+                    entry.put("reversalReason", event.reason());
+                });
     }
 
     @ResetHandler

@@ -5,9 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.bson.Document;
 import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
-import org.kontor.query.projection.AppliedPosition;
 import org.kontor.query.projection.DocumentBatch;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +25,12 @@ class LedgerAccountProjection {
 
     @EventHandler
     void on(AccountOpened event, TrackingToken token) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Document account = batch.load(COLLECTION, event.code(), LedgerAccountProjection::codeOf);
-        if (AppliedPosition.alreadyApplied(account, token)) {
-            return;
-        }
-        account = account == null ? new Document("_id", event.code()) : account;
-        account.put("name", event.name());
-        account.put("type", event.type().name());
-        account.put("parentCode", event.parentCode());
-        AppliedPosition.recordApplied(account, token);
-        batch.save(COLLECTION, account);
+        DocumentBatch.current(readStore).apply(COLLECTION, event.code(), LedgerAccountProjection::codeOf, token,
+                account -> {
+                    account.put("name", event.name());
+                    account.put("type", event.type().name());
+                    account.put("parentCode", event.parentCode());
+                });
     }
 
     @ResetHandler

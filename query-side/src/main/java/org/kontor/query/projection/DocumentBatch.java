@@ -17,8 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -94,6 +96,31 @@ public final class DocumentBatch {
                     .forEach(found -> documents.put(found.getString("_id"), found));
         }
         return documents.get(id);
+    }
+
+    /**
+     * The usual change of one document by one event: read it (creating it when missing), skip the
+     * event if the document applied it already, let {@code change} set its fields, record the
+     * event's position and save it at the end of the batch.
+     */
+    public void apply(String collection, String id, Function<Object, String> idOfPayload, TrackingToken token,
+                      Consumer<Document> change) {
+        Document document = load(collection, id, idOfPayload);
+        if (AppliedPosition.alreadyApplied(document, token)) {
+            return;
+        }
+        document = document == null ? new Document("_id", id) : document;
+        change.accept(document);
+        AppliedPosition.recordApplied(document, token);
+        save(collection, document);
+    }
+
+    /** As {@link #apply}, for events that only ever follow the one that created the document. */
+    public void applyToExisting(String collection, String id, Function<Object, String> idOfPayload,
+                                TrackingToken token, Consumer<Document> change) {
+        if (load(collection, id, idOfPayload) != null) {
+            apply(collection, id, idOfPayload, token, change);
+        }
     }
 
     /** Replaces (or inserts) the whole document at the end of the batch. */

@@ -19,12 +19,14 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,10 @@ import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
 import org.kontor.events.ledger.JournalLine;
 import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksClosedThrough;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksReopened;
+import org.kontor.events.ledger.LedgerCalendarEvent.FirstEntryInPeriod;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountBalance;
 import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
 import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
@@ -89,6 +95,10 @@ class EventJsonApprovalTest {
             new AccountMovement("1200", 0, 11_900),
             new AccountMovement("2200", 1_900, 0),
             new AccountMovement("4000", 10_000, 0));
+    private static final List<AccountBalance> CLOSING_BALANCES = List.of(
+            new AccountBalance("1200", 1_250_000),
+            new AccountBalance("2200", -85_100),
+            new AccountBalance("4000", -1_164_900));
 
     /**
      * One fully populated example per event type: every field set, so that every field name and
@@ -116,8 +126,21 @@ class EventJsonApprovalTest {
                     ENTRY_ID),
             new JournalEntryReversed(ENTRY_ID, REVERSAL_ID, LocalDate.of(2026, 3, 31), "order cancelled"),
             new EntryRecordedInPeriod("2026-03", REVERSAL_ID, MOVEMENTS),
-            new PeriodClosed("2026-03", MOVEMENTS),
-            new PeriodReopened("2026-03", "Supplier invoice of March arrived late"));
+            new PeriodClosed("2026-03", MOVEMENTS, CLOSING_BALANCES),
+            new PeriodReopened("2026-03", "Supplier invoice of March arrived late"),
+            new FirstEntryInPeriod("2026-03"),
+            new BooksClosedThrough("2026-03", CLOSING_BALANCES),
+            new BooksReopened("2026-04", "2026-03"));
+
+    /** The revision each changed event type is at; every other type is at revision 1. */
+    private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");
+
+    /**
+     * Older revisions as they were stored, and what they read as today: stored events are never
+     * rewritten, so every old shape must stay readable.
+     */
+    private static final Map<String, Object> OLDER_REVISIONS = Map.of(
+            "PeriodClosed-revision-1", new PeriodClosed("2026-03", MOVEMENTS, List.of()));
 
     static Stream<Named<Object>> examples() {
         return EXAMPLES.stream().map(event -> Named.of(event.getClass().getSimpleName(), event));
@@ -157,11 +180,24 @@ class EventJsonApprovalTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void eventType_carriesRevisionOne(Object event) {
+    void eventType_carriesItsCurrentRevision(Object event) {
         Revision revision = event.getClass().getAnnotation(Revision.class);
 
         assertThat(revision).as("@Revision on " + event.getClass().getSimpleName()).isNotNull();
-        assertThat(revision.value()).isEqualTo("1");
+        assertThat(revision.value()).isEqualTo(currentRevision(event));
+    }
+
+    @Test
+    void olderRevisions_stillDeserialize() throws IOException {
+        for (Map.Entry<String, Object> older : OLDER_REVISIONS.entrySet()) {
+            String revision = older.getKey().substring(older.getKey().lastIndexOf('-') + 1);
+            String json = approved("older/" + older.getKey());
+            assertThat(json).as("approved JSON of " + older.getKey()).isNotNull();
+            SerializedObject<String> stored = new SimpleSerializedObject<>(json, String.class,
+                    older.getValue().getClass().getName(), revision);
+
+            assertThat((Object) SERIALIZER.deserialize(stored)).as(older.getKey()).isEqualTo(older.getValue());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,7 +227,7 @@ class EventJsonApprovalTest {
     void serializedEvent_deserializesToAnEqualEvent(Object event) {
         SerializedObject<String> stored = SERIALIZER.serialize(event, String.class);
 
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat(stored.getType().getRevision()).isEqualTo(currentRevision(event));
         Object readBack = SERIALIZER.deserialize(stored);
 
         assertThat(readBack).isEqualTo(event);
@@ -228,6 +264,10 @@ class EventJsonApprovalTest {
             }
         }
         return new ArrayList<>(classes);
+    }
+
+    private static String currentRevision(Object event) {
+        return CURRENT_REVISIONS.getOrDefault(event.getClass(), "1");
     }
 
     private static Set<String> names(Collection<Class<?>> types) {

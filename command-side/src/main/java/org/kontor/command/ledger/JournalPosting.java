@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Posts journal entries. A posting touches two aggregates in one unit of work, and so in one
  * transaction: the new {@link JournalEntry} and the {@link LedgerPeriod} of its date, which refuses
- * it when closed. Locks are always taken entry first, period last, so postings cannot deadlock.
+ * it when closed; the first entry of a month also asks the {@link LedgerCalendar}, which refuses it
+ * when the books are closed through a later month. Locks are always taken entry first, then period,
+ * calendar last, so postings and closes cannot deadlock.
  */
 @Component
 class JournalPosting {
@@ -37,15 +39,17 @@ class JournalPosting {
     private final EventStore eventStore;
     private final Repository<JournalEntry> entries;
     private final Repository<LedgerPeriod> periods;
+    private final Repository<LedgerCalendar> calendars;
     private final ChartOfAccounts chart;
     private final String functionalCurrency;
 
     JournalPosting(Repository<JournalEntry> journalEntryRepository, Repository<LedgerPeriod> ledgerPeriodRepository,
-                   ChartOfAccounts chart, EventStore eventStore,
+                   Repository<LedgerCalendar> ledgerCalendarRepository, ChartOfAccounts chart, EventStore eventStore,
                    @Value("${erp.ledger.currency:EUR}") String functionalCurrency) {
         this.eventStore = eventStore;
         this.entries = journalEntryRepository;
         this.periods = ledgerPeriodRepository;
+        this.calendars = ledgerCalendarRepository;
         this.chart = chart;
         this.functionalCurrency = functionalCurrency;
     }
@@ -89,6 +93,10 @@ class JournalPosting {
         entries.newInstance(() -> new JournalEntry(posted));
         Aggregate<LedgerPeriod> period = periods.loadOrCreate(LedgerPeriodEvent.periodId(posted.period()),
                 LedgerPeriod::new);
+        if (period.invoke(LedgerPeriod::awaitsFirstEntry)) {
+            // Only the first entry of a month waits for the calendar: it may be on or before the books' close.
+            LedgerCalendar.of(calendars).execute(calendar -> calendar.admitFirstEntry(posted.period()));
+        }
         period.execute(open -> open.record(posted.period(), posted.entryId(), movementsOf(posted.lines())));
     }
 

@@ -21,4 +21,10 @@ class LedgerConfiguration {
     Cache ledgerPeriodCache() {
         return new BoundedCache(CACHED_PERIODS);
     }
+
+    /** The one calendar; its stream grows with every month and every close. */
+    @Bean
+    Cache ledgerCalendarCache() {
+        return new BoundedCache(1);
+    }
 }

@@ -6,17 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.kontor.command.ledger.LedgerCommands.ClosePeriod;
-import org.kontor.command.ledger.LedgerCommands.ReopenPeriod;
 import org.kontor.config.error.BusinessRuleViolation;
-import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.ledger.LedgerPeriodEvent;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountBalance;
 import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
 import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
@@ -25,7 +20,8 @@ import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
 /**
  * An accounting period (a calendar month): open until closed. Every entry dated in it is recorded
  * here while it is open, so the close sees exactly the entries that were accepted, and nothing is
- * accepted after it. Kept in Axon's aggregate cache: its stream grows with every posting.
+ * accepted after it. Closing and reopening go through {@link PeriodClosing}, which asks the
+ * {@link LedgerCalendar} whether the order of closes allows it. Kept in Axon's aggregate cache: its stream grows with every posting.
  */
 @Aggregate(cache = "ledgerPeriodCache")
 class LedgerPeriod {
@@ -34,6 +30,7 @@ class LedgerPeriod {
     private String periodId;
     private String period;
     private boolean closed;
+    private boolean hasEntries;
     /** Debits and credits per account so far, by account code. Values, so Axon can compare states. */
     private final Map<String, AccountMovement> movements = new TreeMap<>();
 
@@ -49,38 +46,34 @@ class LedgerPeriod {
         apply(new EntryRecordedInPeriod(forPeriod, entryId, entryMovements));
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    CommandOutcome handle(ClosePeriod command) {
-        if (!closed) {
-            apply(new PeriodClosed(command.period(), movementsSoFar()));
-        }
-        return CommandOutcome.ofCurrentAggregate(command.period(), false);
+    /** Closes the period with its movements so far and the closing balances the calendar worked out. */
+    void close(String forPeriod, List<AccountBalance> closingBalances) {
+        apply(new PeriodClosed(forPeriod, movementsSoFar(), closingBalances));
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    CommandOutcome handle(ReopenPeriod command) {
-        // A month nothing happened in yet is open too: PERIOD_NOT_CLOSED, not 404.
-        if (!closed) {
-            throw new BusinessRuleViolation(LedgerRule.PERIOD_NOT_CLOSED,
-                    "The period " + command.period() + " is open.");
-        }
-        apply(new PeriodReopened(period, command.reason()));
-        return CommandOutcome.ofCurrentAggregate(period, false);
+    /** Opens the closed period again, for a reason. */
+    void reopen(String reason) {
+        apply(new PeriodReopened(period, reason));
+    }
+
+    /** Open and without entries: the next entry is the month's first, which the calendar must admit. */
+    boolean awaitsFirstEntry() {
+        return !closed && !hasEntries;
     }
 
     boolean isClosed() {
         return closed;
     }
 
-    private List<AccountMovement> movementsSoFar() {
+    /** Debits and credits per account so far, in account order. */
+    List<AccountMovement> movementsSoFar() {
         return new ArrayList<>(movements.values());
     }
 
     @EventSourcingHandler
     void on(EntryRecordedInPeriod event) {
         identify(event.period());
+        hasEntries = true;
         for (AccountMovement movement : event.movements()) {
             movements.merge(movement.account(), movement, (sofar, more) -> new AccountMovement(sofar.account(),
                     sofar.debitMinor() + more.debitMinor(), sofar.creditMinor() + more.creditMinor()));

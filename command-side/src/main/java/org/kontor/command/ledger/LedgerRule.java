@@ -15,5 +15,9 @@ enum LedgerRule implements RuleCode {
     /** The entry was reversed already, by another reversal. */
     ENTRY_ALREADY_REVERSED,
     /** Only a closed period can be reopened. */
-    PERIOD_NOT_CLOSED
+    PERIOD_NOT_CLOSED,
+    /** A period cannot close while an earlier period with entries is open: the books close in order. */
+    EARLIER_PERIOD_OPEN,
+    /** Only the latest closed period can be reopened: the closes after it start from its balances. */
+    LATER_PERIOD_CLOSED
 }

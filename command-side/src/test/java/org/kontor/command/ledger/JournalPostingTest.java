@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.kontor.config.axon.BoundedCache;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,25 +15,22 @@ import org.kontor.command.ledger.LedgerCommands.ClosePeriod;
 import org.kontor.command.ledger.LedgerCommands.PostJournalEntry;
 import org.kontor.command.ledger.LedgerCommands.ReopenPeriod;
 import org.kontor.command.ledger.LedgerCommands.ReverseJournalEntry;
-import org.kontor.config.axon.SerializerConfiguration;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.error.RuleCode;
-import org.kontor.config.error.RuleViolationDetails;
-import org.kontor.config.error.RuleViolationInterceptor;
 import org.kontor.config.http.CommandOutcome;
-import org.kontor.events.ledger.AccountType;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
 import org.kontor.events.ledger.JournalLine;
+import org.kontor.events.ledger.LedgerCalendarEvent;
+import org.kontor.events.ledger.LedgerCalendarEvent.FirstEntryInPeriod;
 import org.kontor.events.ledger.LedgerPeriodEvent;
 import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
 import org.kontor.events.ledger.LedgerPeriodEvent.EntryRecordedInPeriod;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
 
 /**
- * Posting touches two aggregates in one unit of work, so it is tested on real Axon pieces without
- * Spring: an in-memory event store, event-sourcing repositories for the entry and the (cached, as
- * in the application) period, the rule violation interceptor, and a chart of accounts in a set.
+ * Posting touches two aggregates (three for a month's first entry) in one unit of work, so it is
+ * tested on real Axon pieces: {@link InMemoryLedger}, with a chart of accounts in a set.
  */
 class JournalPostingTest {
 
@@ -63,40 +49,27 @@ class JournalPostingTest {
             new JournalLine("2200", 0, 1_900, null, null));
     private static final PostJournalEntry SALE = post(ENTRY_ID, MARCH_15, SALE_LINES);
 
-    private Configuration axon;
+    private InMemoryLedger ledger;
     private CommandGateway commands;
     /** What each committed unit of work published, one list per commit. */
-    private final List<List<Object>> commits = new CopyOnWriteArrayList<>();
+    private List<List<Object>> commits;
 
     @BeforeEach
     void startAxon() {
-        ChartOfAccounts chart = code -> CHART.contains(code) ? Optional.of(AccountType.ASSET) : Optional.empty();
-        // false: no configurer modules from the class path, so no attempt to reach an Axon Server.
-        axon = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(configuration -> SerializerConfiguration.storageSerializer())
-                .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
-                .configureAggregate(JournalEntry.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(LedgerPeriod.class)
-                        .configureCache(configuration -> new BoundedCache(LedgerConfiguration.CACHED_PERIODS)))
-                .registerCommandHandler(configuration -> new JournalPosting(
-                        configuration.repository(JournalEntry.class), configuration.repository(LedgerPeriod.class),
-                        chart, configuration.eventStore(), "EUR"))
-                .buildConfiguration();
-        axon.commandBus().registerHandlerInterceptor(new RuleViolationInterceptor());
-        axon.eventStore().subscribe(events -> commits.add(payloads(events)));
-        axon.start();
-        commands = axon.commandGateway();
+        ledger = new InMemoryLedger(CHART);
+        commands = ledger.commands();
+        commits = ledger.commits();
     }
 
     @AfterEach
     void stopAxon() {
-        axon.shutdown();
+        ledger.close();
     }
 
     // --- post ---------------------------------------------------------------------------------
 
     @Test
-    void postBalancedEntry_entryPostedAndRecordedInItsPeriodInOneUnitOfWork() {
+    void postFirstEntryOfMonth_entryPostedRecordedInItsPeriodAndInTheCalendarInOneUnitOfWork() {
         CommandOutcome outcome = commands.sendAndWait(SALE);
 
         assertThat(outcome).isEqualTo(new CommandOutcome(ENTRY_ID, 1, true));
@@ -106,7 +79,7 @@ class JournalPostingTest {
                 new AccountMovement("1100", 11_900, 0),
                 new AccountMovement("2200", 0, 1_900),
                 new AccountMovement("4000", 0, 10_000)));
-        assertThat(commits).containsExactly(List.of(posted, recorded));
+        assertThat(commits).containsExactly(List.of(posted, new FirstEntryInPeriod(MARCH), recorded));
         assertThat(eventsOf(ENTRY_ID)).containsExactly(posted);
         assertThat(eventsOf(periodId(MARCH))).containsExactly(recorded);
     }
@@ -187,7 +160,33 @@ class JournalPostingTest {
         assertRefused(SALE, LedgerRule.PERIOD_CLOSED, "The period 2026-03 is closed.");
 
         assertThat(eventsOf(ENTRY_ID)).isEmpty();
-        assertThat(eventsOf(periodId(MARCH))).containsExactly(new PeriodClosed(MARCH, List.of()));
+        assertThat(eventsOf(periodId(MARCH))).containsExactly(new PeriodClosed(MARCH, List.of(), List.of()));
+    }
+
+    @Test
+    void postFirstEntryOfMonthWithoutEntriesBeforeTheBooksClose_refusedAsPeriodClosedAndNothingStored() {
+        // February had no entries when March closed; March's balances would change if it took one now.
+        closePeriod(MARCH);
+        commits.clear();
+
+        assertRefused(post(ENTRY_ID, LocalDate.of(2026, 2, 27), SALE_LINES), LedgerRule.PERIOD_CLOSED,
+                "The period 2026-02 is closed: the books are closed through 2026-03.");
+
+        assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
+        assertThat(eventsOf(ENTRY_ID)).isEmpty();
+        assertThat(eventsOf(periodId("2026-02"))).isEmpty();
+    }
+
+    @Test
+    void postSecondEntryOfMonth_calendarNotInvolved() {
+        commands.sendAndWait(SALE);
+        commits.clear();
+
+        commands.sendAndWait(post(REVERSAL_ID, MARCH_15, SALE_LINES));
+
+        assertThat(commits).singleElement().asList().hasSize(2)
+                .noneMatch(event -> event instanceof FirstEntryInPeriod);
+        assertThat(eventsOf(LedgerCalendarEvent.CALENDAR_ID)).containsExactly(new FirstEntryInPeriod(MARCH));
     }
 
     @Test
@@ -265,7 +264,7 @@ class JournalPostingTest {
                 new AccountMovement("1100", 0, 11_900),
                 new AccountMovement("2200", 1_900, 0),
                 new AccountMovement("4000", 10_000, 0)));
-        assertThat(commits).containsExactly(List.of(reversed, reversal, recorded));
+        assertThat(commits).containsExactly(List.of(reversed, reversal, new FirstEntryInPeriod(APRIL), recorded));
         assertThat(eventsOf(ENTRY_ID)).last().isEqualTo(reversed);
         assertThat(eventsOf(REVERSAL_ID)).containsExactly(reversal);
         assertThat(eventsOf(periodId(APRIL))).containsExactly(recorded);
@@ -328,6 +327,7 @@ class JournalPostingTest {
     @Test
     void reverseEntryIntoClosedPeriod_refusedAsPeriodClosedAndOriginalNotReversed() {
         commands.sendAndWait(SALE);
+        closePeriod(MARCH);
         closePeriod(APRIL);
         commits.clear();
 
@@ -337,13 +337,14 @@ class JournalPostingTest {
         assertThat(commits).allSatisfy(commit -> assertThat(commit).isEmpty());
         assertThat(eventsOf(ENTRY_ID)).singleElement().isInstanceOf(JournalEntryPosted.class);
         assertThat(eventsOf(REVERSAL_ID)).isEmpty();
-        assertThat(eventsOf(periodId(APRIL))).containsExactly(new PeriodClosed(APRIL, List.of()));
+        assertThat(eventsOf(periodId(APRIL))).singleElement().isInstanceOf(PeriodClosed.class);
     }
 
     @Test
     void reverseEntryIntoOpenPeriodAfterRefusedReversal_reversalPosted() {
         // The refused reversal left nothing behind: the entry can still be reversed, into May.
         commands.sendAndWait(SALE);
+        closePeriod(MARCH);
         closePeriod(APRIL);
         assertRefused(new ReverseJournalEntry(ENTRY_ID, REVERSAL_ID, APRIL_2, REASON), LedgerRule.PERIOD_CLOSED,
                 "The period 2026-04 is closed.");
@@ -377,21 +378,12 @@ class JournalPostingTest {
         commands.sendAndWait(new ClosePeriod(periodId(period), period));
     }
 
-    /** The command is refused for this rule, with this detail, as the HTTP edge would see it. */
     private void assertRefused(Object command, RuleCode rule, String detail) {
-        assertThatThrownBy(() -> commands.sendAndWait(command))
-                .isInstanceOfSatisfying(CommandExecutionException.class, refused ->
-                        assertThat(refused.getDetails()).contains(
-                                new RuleViolationDetails(rule.name(), rule.httpStatus(), detail)));
+        ledger.assertRefused(command, rule, detail);
     }
 
-    /** The command is refused for this rule, whatever the detail says. */
     private void assertRefused(Object command, RuleCode rule) {
-        assertThatThrownBy(() -> commands.sendAndWait(command))
-                .isInstanceOfSatisfying(CommandExecutionException.class, refused ->
-                        assertThat(refused.getDetails()).get()
-                                .isInstanceOfSatisfying(RuleViolationDetails.class, details ->
-                                        assertThat(details.code()).isEqualTo(rule.name())));
+        ledger.assertRefused(command, rule);
     }
 
     private void assertNothingStored() {
@@ -403,13 +395,6 @@ class JournalPostingTest {
     }
 
     private List<Object> eventsOf(String aggregateId) {
-        List<Object> payloads = new ArrayList<>();
-        DomainEventStream stream = axon.eventStore().readEvents(aggregateId);
-        stream.forEachRemaining(event -> payloads.add(event.getPayload()));
-        return payloads;
-    }
-
-    private static List<Object> payloads(List<? extends EventMessage<?>> events) {
-        return events.stream().<Object>map(EventMessage::getPayload).toList();
+        return ledger.eventsOf(aggregateId);
     }
 }

@@ -18,6 +18,9 @@ import org.bson.Document;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalLine;
 import org.kontor.events.ledger.LedgerAccountEvent.AccountOpened;
+import org.kontor.events.ledger.LedgerCalendarEvent;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksClosedThrough;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksReopened;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
 import org.kontor.query.projection.AppliedPosition;
@@ -43,6 +46,8 @@ class AccountBalanceProjection {
     static final String ACCOUNTS = "ledger_account_index";
     static final String MONTHS = "ledger_account_months";
     static final String PERIODS = "ledger_periods";
+    /** The id of the document in {@link #PERIODS} that says how far the books are closed. */
+    static final String BOOKS = "books";
 
     private final MongoDatabase readStore;
 
@@ -95,7 +100,24 @@ class AccountBalanceProjection {
                                     .append("debitMinor", movement.debitMinor())
                                     .append("creditMinor", movement.creditMinor()))
                             .toList());
+                    period.put("closingBalances", event.closingBalances().stream()
+                            .map(balance -> new Document("account", balance.account())
+                                    .append("balanceMinor", balance.balanceMinor()))
+                            .toList());
                 });
+    }
+
+    /** How far the books are closed: one document, so a period's status is two reads by id. */
+    @EventHandler
+    void on(BooksClosedThrough event, TrackingToken token) {
+        DocumentBatch.current(readStore).apply(PERIODS, BOOKS, AccountBalanceProjection::periodOf, token,
+                books -> books.put("closedThrough", event.period()));
+    }
+
+    @EventHandler
+    void on(BooksReopened event, TrackingToken token) {
+        DocumentBatch.current(readStore).apply(PERIODS, BOOKS, AccountBalanceProjection::periodOf, token,
+                books -> books.put("closedThrough", event.closedThrough()));
     }
 
     @EventHandler
@@ -225,6 +247,9 @@ class AccountBalanceProjection {
     private static String periodOf(Object payload) {
         if (payload instanceof PeriodClosed closed) {
             return closed.period();
+        }
+        if (payload instanceof LedgerCalendarEvent) {
+            return BOOKS;
         }
         return payload instanceof PeriodReopened reopened ? reopened.period() : null;
     }

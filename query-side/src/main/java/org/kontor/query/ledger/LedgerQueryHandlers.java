@@ -18,9 +18,11 @@ import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchLedgerAccountsQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchPeriodQuery;
 import org.kontor.query.ledger.LedgerViews.AccountView;
+import org.kontor.query.ledger.LedgerViews.ClosingBalanceRow;
 import org.kontor.query.ledger.LedgerViews.JournalEntryView;
 import org.kontor.query.ledger.LedgerViews.JournalLineView;
 import org.kontor.query.ledger.LedgerViews.PeriodView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Answers the chart of accounts, journal entry and period queries, each from its own view. */
@@ -30,8 +32,10 @@ class LedgerQueryHandlers {
     private final MongoCollection<Document> accounts;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> periods;
+    private final String currency;
 
-    LedgerQueryHandlers(MongoDatabase readStore) {
+    LedgerQueryHandlers(MongoDatabase readStore, @Value("${erp.ledger.currency:EUR}") String currency) {
+        this.currency = currency;
         this.accounts = readStore.getCollection(LedgerAccountProjection.COLLECTION);
         this.entries = readStore.getCollection(JournalEntryProjection.COLLECTION);
         this.periods = readStore.getCollection(AccountBalanceProjection.PERIODS);
@@ -83,15 +87,33 @@ class LedgerQueryHandlers {
                 instant(entry.getDate("postedAt")));
     }
 
-    /** A period nobody has closed is open. */
+    /**
+     * A period nobody has closed is open, unless the books are closed through a later month. Two
+     * documents by id: the period's and the books'.
+     */
     @QueryHandler
     PeriodView handle(FetchPeriodQuery query) {
-        Document period = periods.find(Filters.eq("_id", query.period().toString())).first();
-        if (period == null) {
-            return new PeriodView(query.period().toString(), "OPEN", null, null, null);
-        }
-        return new PeriodView(query.period().toString(), period.getString("status"), instant(period.getDate("closedAt")),
-                instant(period.getDate("reopenedAt")), period.getString("reopenReason"));
+        String id = query.period().toString();
+        Document period = new Document();
+        Document books = new Document();
+        periods.find(Filters.in("_id", id, AccountBalanceProjection.BOOKS))
+                .forEach(found -> (id.equals(found.getString("_id")) ? period : books).putAll(found));
+        String closedThrough = books.getString("closedThrough");
+        boolean coveredByClose = closedThrough != null && id.compareTo(closedThrough) <= 0;
+        String status = period.getString("status") != null ? period.getString("status") : coveredByClose ? "CLOSED" : "OPEN";
+        List<ClosingBalanceRow> closingBalances = "CLOSED".equals(period.getString("status"))
+                ? period.getList("closingBalances", Document.class, List.of()).stream()
+                        .map(balance -> closingBalanceRow(balance.getString("account"),
+                                AccountBalanceProjection.longOf(balance, "balanceMinor")))
+                        .toList()
+                : List.of();
+        return new PeriodView(id, status, instant(period.getDate("closedAt")), instant(period.getDate("reopenedAt")),
+                period.getString("reopenReason"), closedThrough, closingBalances);
+    }
+
+    private ClosingBalanceRow closingBalanceRow(String account, long netDebitMinor) {
+        return new ClosingBalanceRow(account, Money.of(Math.max(netDebitMinor, 0), currency).toDecimalString(),
+                Money.of(Math.max(-netDebitMinor, 0), currency).toDecimalString());
     }
 
     /** A page of accounts and, when there are more, the code to continue after. */

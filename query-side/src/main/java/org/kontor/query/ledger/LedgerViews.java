@@ -28,8 +28,17 @@ public final class LedgerViews {
     public record JournalLineView(String account, String debit, String credit, String costCenter, String memo) {
     }
 
-    /** A period is open until it is closed; one the ledger has never closed is simply open. */
-    public record PeriodView(String period, String status, Instant closedAt, Instant reopenedAt, String reopenReason) {
+    /**
+     * A period is open until it is closed; one the ledger has never closed is simply open. A month
+     * without entries on or before {@code booksClosedThrough} is closed by that later close: it has
+     * no {@code closedAt} and no closing balances of its own.
+     */
+    public record PeriodView(String period, String status, Instant closedAt, Instant reopenedAt, String reopenReason,
+                             String booksClosedThrough, List<ClosingBalanceRow> closingBalances) {
+    }
+
+    /** An account's balance at the end of a closed period, as the close recorded it, in the debit or the credit column. */
+    public record ClosingBalanceRow(String account, String debit, String credit) {
     }
 
     public record TrialBalance(String period, LocalDate asOf, String currency, List<TrialBalanceRow> rows,

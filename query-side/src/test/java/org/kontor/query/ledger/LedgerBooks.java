@@ -27,7 +27,7 @@ final class LedgerBooks implements AutoCloseable {
     final AccountBalanceProjection balances = new AccountBalanceProjection(harness.database());
     final AccountLinesProjection lines = new AccountLinesProjection(harness.database());
     final BalanceQueryHandlers balanceQueries = new BalanceQueryHandlers(harness.database(), "EUR");
-    final LedgerQueryHandlers ledgerQueries = new LedgerQueryHandlers(harness.database());
+    final LedgerQueryHandlers ledgerQueries = new LedgerQueryHandlers(harness.database(), "EUR");
     final AccountLinesQueryHandler lineQueries = new AccountLinesQueryHandler(harness.database(), "EUR");
 
     private int entryNumber;

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
 import org.kontor.events.ledger.JournalLine;
+import org.kontor.events.ledger.LedgerCalendarEvent;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksClosedThrough;
+import org.kontor.events.ledger.LedgerCalendarEvent.BooksReopened;
 import org.kontor.events.ledger.LedgerPeriodEvent;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountBalance;
+import org.kontor.events.ledger.LedgerPeriodEvent.AccountMovement;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
 import org.kontor.query.ledger.LedgerQueries.FetchBalanceSheetQuery;
@@ -29,6 +34,7 @@ import org.kontor.query.ledger.LedgerQueries.FetchPeriodBalancesQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchPeriodQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchProfitAndLossQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchTrialBalanceQuery;
+import org.kontor.query.ledger.LedgerViews.ClosingBalanceRow;
 import org.kontor.query.ledger.LedgerViews.BalanceSheet;
 import org.kontor.query.ledger.LedgerViews.JournalEntryView;
 import org.kontor.query.ledger.LedgerViews.PeriodBalanceRow;
@@ -212,19 +218,40 @@ class LedgerProjectionTest {
     }
 
     @Test
-    void periodClosedAndReopened_statusFollows() {
-        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-01"), 0,
-                new PeriodClosed("2026-01", List.of(new LedgerPeriodEvent.AccountMovement(BANK, 100, 0)))));
-        assertThat(books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 1))).status()).isEqualTo("CLOSED");
+    void periodClosedAndReopened_statusAndClosingBalancesFollow() {
+        List<AccountBalance> closingBalances = List.of(new AccountBalance(BANK, 10_000), new AccountBalance(EQUITY, -10_000));
+        books.post(books.harness.next(LedgerCalendarEvent.CALENDAR_ID, 0, new BooksClosedThrough("2026-02", closingBalances)));
+        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-02"), 0, new PeriodClosed("2026-02",
+                List.of(new AccountMovement(BANK, 10_000, 0), new AccountMovement(EQUITY, 0, 10_000)), closingBalances)));
 
-        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-01"), 1,
-                new PeriodReopened("2026-01", "late supplier invoice")));
+        LedgerViews.PeriodView february = books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 2)));
+        assertThat(february.status()).isEqualTo("CLOSED");
+        assertThat(february.closedAt()).isNotNull();
+        assertThat(february.closingBalances()).containsExactly(
+                new ClosingBalanceRow(BANK, "100.00", "0.00"), new ClosingBalanceRow(EQUITY, "0.00", "100.00"));
+
+        books.post(books.harness.next(LedgerCalendarEvent.CALENDAR_ID, 1, new BooksReopened("2026-02", null)));
+        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-02"), 1,
+                new PeriodReopened("2026-02", "late supplier invoice")));
+
+        february = books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 2)));
+        assertThat(february.status()).isEqualTo("OPEN");
+        assertThat(february.reopenReason()).isEqualTo("late supplier invoice");
+        assertThat(february.closingBalances()).isEmpty();
+        assertThat(february.booksClosedThrough()).isNull();
+    }
+
+    @Test
+    void monthWithoutEntriesBeforeTheBooksClose_closedByThatClose() {
+        books.post(books.harness.next(LedgerCalendarEvent.CALENDAR_ID, 0, new BooksClosedThrough("2026-02", List.of())));
 
         LedgerViews.PeriodView january = books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 1)));
-        assertThat(january.status()).isEqualTo("OPEN");
-        assertThat(january.reopenReason()).isEqualTo("late supplier invoice");
-        assertThat(january.closedAt()).isNotNull();
-        assertThat(books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 2))).status()).isEqualTo("OPEN");
+        LedgerViews.PeriodView march = books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 3)));
+
+        assertThat(january.status()).isEqualTo("CLOSED");
+        assertThat(january.closedAt()).isNull();
+        assertThat(january.booksClosedThrough()).isEqualTo("2026-02");
+        assertThat(march.status()).isEqualTo("OPEN");
     }
 
     private Map<String, PeriodBalanceRow> balances(String period) {

@@ -1,88 +1,20 @@
 package org.kontor.server.http;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.kontor.server.KontorServer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The whole server on the embedded default storage, on a random port and a fresh data directory,
- * shared by the HTTP tests (Spring caches the context).
+ * One server on a fresh data directory, shared by the HTTP tests (Spring caches the context). Tests
+ * here share one ledger, so none of them closes a period: a close would close every earlier month
+ * for the others too. Tests that close periods extend {@link OwnBooksHttpTest}.
  */
-// Metrics exporters are off in tests unless asked for; /actuator/prometheus is part of the contract.
-@AutoConfigureObservability
-@SpringBootTest(classes = KontorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"erp.read.max-wait=2s", "erp.security.admin-password=" + HttpTestSupport.ADMIN_PASSWORD,
-                "server.shutdown=immediate"})
-abstract class HttpTestSupport {
+abstract class HttpTestSupport extends HttpTest {
 
-    static final String ADMIN_PASSWORD = "test-admin-password-1";
     private static final Path DATA_DIRECTORY = createDataDirectory();
-
-    /** Signed in as the administrator, who may call every endpoint. */
-    WebTestClient http;
-    /** Not signed in at all. */
-    @Autowired
-    WebTestClient anonymous;
-
-    @BeforeEach
-    void signInAsAdministrator() {
-        http = anonymous.mutate().defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD)).build();
-    }
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("erp.data-dir", DATA_DIRECTORY::toString);
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
-    /** Registers a company with the given name and returns its id. */
-    String registerCustomer(String name, String... tags) {
-        String id = newId();
-        http.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(customerJson(id, name, tags))
-                .exchange()
-                .expectStatus().isCreated();
-        return id;
-    }
-
-    static String customerJson(String id, String name, String... tags) {
-        StringBuilder tagList = new StringBuilder();
-        for (String tag : tags) {
-            tagList.append(tagList.isEmpty() ? "" : ",").append('"').append(tag).append('"');
-        }
-        return """
-                {"id": "%s", "name": "%s", "kind": "COMPANY", "email": "info@example.com",
-                 "creditLimit": {"amount": "5000.00", "currency": "EUR"}, "tags": [%s]}
-                """.formatted(id, name, tagList);
-    }
-
-    static String interactionJson(String id, String occurredAt, String subject) {
-        return """
-                {"id": "%s", "channel": "CALL", "direction": "OUTBOUND", "occurredAt": "%s", "subject": "%s"}
-                """.formatted(id, occurredAt, subject);
-    }
-
-    private static Path createDataDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("kontor-http-test");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,10 +2,16 @@ package org.kontor.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -15,19 +21,27 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /**
  * The ledger command endpoints end to end (API.md, Ledger rows), with one test per error code of
- * issue 4. The server is shared with the other HTTP tests, so every test posts into a month of its
- * own, in far-future years chosen at random: from 2900 on, because LedgerInvariantsTest models whole
- * years between 2200 and 2899, and never in March, the month PeriodCloseRaceTest takes.
+ * issue 4. The class has books of its own, because it closes periods. Every test takes months of its
+ * own, each later than every month taken before, and closes them when it ends (a year-end close in
+ * miniature): the books close in order, so a month a test left open with entries would keep the
+ * next test from closing anything.
  */
-class LedgerCommandApiTest extends HttpTestSupport {
+class LedgerCommandApiTest extends OwnBooksHttpTest {
 
-    /** The first of the (about three) years this class posts into; it stays below 3000. */
-    private static final int YEAR = ThreadLocalRandom.current().nextInt(2900, 2990);
+    private static final int YEAR = 2026;
     private static final AtomicInteger MONTHS_TAKEN = new AtomicInteger();
+    private final List<String> monthsOfThisTest = new ArrayList<>();
 
     @BeforeEach
     void loadDefaultChart() {
         http.post().uri("/api/ledger/accounts/defaults").exchange().expectStatus().isOk();
+    }
+
+    @AfterEach
+    void closeTheMonthsThisTestTook() {
+        for (String period : monthsOfThisTest) {
+            close(period).expectStatus().isOk();
+        }
     }
 
     // --- chart of accounts --------------------------------------------------------------------
@@ -248,7 +262,7 @@ class LedgerCommandApiTest extends HttpTestSupport {
 
     @Test
     void closePeriodThatIsNotAMonth_badRequest() {
-        problem(close(YEAR + "-13"), 400, "INVALID_REQUEST").jsonPath("$.errors[0].field").isEqualTo("period");
+        problem(close("2026-13"), 400, "INVALID_REQUEST").jsonPath("$.errors[0].field").isEqualTo("period");
     }
 
     @Test
@@ -272,6 +286,70 @@ class LedgerCommandApiTest extends HttpTestSupport {
     }
 
     @Test
+    void closePeriodWhileEarlierPeriodWithEntriesIsOpen_unprocessableEarlierPeriodOpen() {
+        String earlier = newPeriod();
+        String later = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(newId(), earlier + "-15", "119.00")).expectStatus().isCreated();
+
+        problem(close(later), 422, "EARLIER_PERIOD_OPEN")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(earlier));
+    }
+
+    @Test
+    void closePeriods_eachRecordsItsClosingBalancesAndTheMonthEndViewAgrees() throws Exception {
+        String first = newPeriod();
+        String second = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(newId(), first + "-15", "100.00")).expectStatus().isCreated();
+        close(first).expectStatus().isOk();
+        post("/api/ledger/journal-entries", saleJson(newId(), second + "-03", "19.00")).expectStatus().isCreated();
+
+        close(second).expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + second + "\", \"version\": 2}", true);
+
+        // The books carry over from earlier tests, so the second close is the first plus its month.
+        JsonNode firstClose = read("/api/ledger/periods/" + first + "?consistent=true");
+        JsonNode secondClose = read("/api/ledger/periods/" + second + "?consistent=true");
+        assertThat(secondClose.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closingBalance(secondClose, "1200").subtract(closingBalance(firstClose, "1200")))
+                .isEqualByComparingTo("19.00");
+        assertThat(closingBalance(secondClose, "4000").subtract(closingBalance(firstClose, "4000")))
+                .isEqualByComparingTo("-19.00");
+        JsonNode monthEnd = read("/api/ledger/balances?period=" + second + "&consistent=true");
+        for (JsonNode row : monthEnd.get("rows")) {
+            // The month-end view signs a balance by the account's normal side; the close by debit and credit.
+            BigDecimal closing = new BigDecimal(row.get("closing").asText());
+            boolean creditNormal = List.of("LIABILITY", "EQUITY", "INCOME").contains(row.get("type").asText());
+            assertThat(creditNormal ? closing.negate() : closing).as("closing of " + row.get("account"))
+                    .isEqualByComparingTo(closingBalance(secondClose, row.get("account").asText()));
+        }
+    }
+
+    @Test
+    void postIntoMonthWithoutEntriesBeforeTheBooksClose_unprocessablePeriodClosed() {
+        String empty = newPeriod();
+        String closed = newPeriod();
+        close(closed).expectStatus().isOk();
+
+        problem(post("/api/ledger/journal-entries", saleJson(newId(), empty + "-15", "119.00")), 422,
+                "PERIOD_CLOSED");
+        http.get().uri("/api/ledger/periods/{period}?consistent=true", empty).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("CLOSED")
+                .jsonPath("$.booksClosedThrough").isEqualTo(closed);
+    }
+
+    @Test
+    void reopenPeriodBeforeTheLatestClose_unprocessableLaterPeriodClosed() {
+        String earlier = newPeriod();
+        String later = newPeriod();
+        close(earlier).expectStatus().isOk();
+        close(later).expectStatus().isOk();
+
+        problem(reopen(earlier, "{\"reason\": \"Late invoice\"}"), 422, "LATER_PERIOD_CLOSED");
+    }
+
+    @Test
     void reopenOpenPeriod_unprocessablePeriodNotClosed() {
         String period = newPeriod();
         post("/api/ledger/journal-entries", saleJson(newId(), period + "-15", "119.00")).expectStatus().isCreated();
@@ -287,12 +365,11 @@ class LedgerCommandApiTest extends HttpTestSupport {
 
     // --- helpers ------------------------------------------------------------------------------
 
-    /** A month no other test of this class uses, and never March (the close race test's month). */
-    private static String newPeriod() {
-        int taken = MONTHS_TAKEN.getAndIncrement();
-        int year = YEAR + taken / 11;
-        int month = taken % 11 + 1;
-        return "%d-%02d".formatted(year, month >= 3 ? month + 1 : month);
+    /** A month no other test of this class used, later than every month taken before. */
+    private String newPeriod() {
+        String period = YearMonth.of(YEAR, 1).plusMonths(MONTHS_TAKEN.getAndIncrement()).toString();
+        monthsOfThisTest.add(period);
+        return period;
     }
 
     private static String newAccountCode() {
@@ -301,6 +378,21 @@ class LedgerCommandApiTest extends HttpTestSupport {
 
     private ResponseSpec post(String path, String body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private JsonNode read(String path) throws Exception {
+        byte[] body = http.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return new ObjectMapper().readTree(body);
+    }
+
+    /** The account's balance as the close recorded it, debit less credit; zero for an account that never moved. */
+    private static BigDecimal closingBalance(JsonNode period, String account) {
+        for (JsonNode balance : period.get("closingBalances")) {
+            if (balance.get("account").asText().equals(account)) {
+                return new BigDecimal(balance.get("debit").asText()).subtract(new BigDecimal(balance.get("credit").asText()));
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     private ResponseSpec close(String period) {

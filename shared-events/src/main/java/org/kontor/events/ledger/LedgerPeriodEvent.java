@@ -26,18 +26,32 @@ public sealed interface LedgerPeriodEvent {
         }
     }
 
-    /** The period was closed; {@code movements} are its debits and credits per account, as closed. */
-    @Revision("1")
-    record PeriodClosed(String period, List<AccountMovement> movements) implements LedgerPeriodEvent {
+    /**
+     * The period was closed. {@code movements} are its debits and credits per account, as closed;
+     * {@code closingBalances} the balance of every account that ever moved, at the end of the period.
+     * Periods close in order (see {@link LedgerCalendarEvent}), so these balances are final: nothing
+     * can be posted on or before this period any more until it is reopened.
+     *
+     * <p>Revision 2 added {@code closingBalances}; a revision-1 close (from development builds before
+     * the calendar existed) reads with none.
+     */
+    @Revision("2")
+    record PeriodClosed(String period, List<AccountMovement> movements, List<AccountBalance> closingBalances)
+            implements LedgerPeriodEvent {
 
         public PeriodClosed {
             movements = List.copyOf(movements);
+            closingBalances = closingBalances == null ? List.of() : List.copyOf(closingBalances);
         }
     }
 
     /** The period was opened again, for the reason given. */
     @Revision("1")
     record PeriodReopened(String period, String reason) implements LedgerPeriodEvent {
+    }
+
+    /** The balance of one account, in minor units: positive on the debit side, negative on the credit side. */
+    record AccountBalance(String account, long balanceMinor) {
     }
 
     /** Debits and credits on one account, in minor units. */

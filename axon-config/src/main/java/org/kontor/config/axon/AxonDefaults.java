@@ -23,7 +23,7 @@ public class AxonDefaults {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing,
-                             @Value("${erp.processors.batch-size:200}") int batchSize,
+                             @Value("${erp.processors.batch-size:1000}") int batchSize,
                              @Value("${erp.processors.segments:2}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));

@@ -1,5 +1,6 @@
 package org.kontor.query.projection;
 
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Every projection keeps its token in the read store, flushes its batch at the end and stops on an
+ * Every projection keeps its token in the read store, runs without a JDBC transaction, flushes its batch at the end and stops on an
  * error instead of skipping the event: a view that silently missed an event is worse than one that
  * is visibly behind (the processor retries, and its status shows the error).
  */
@@ -32,6 +33,9 @@ class ProjectionConfiguration {
             ProcessingGroup group = type == null ? null : AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
             if (group != null && type.getPackageName().startsWith(QUERY_SIDE_PACKAGE)) {
                 processing.registerTokenStore(group.value(), configuration -> readModelTokenStore);
+                // Nothing of a projection is in the event store's database: a JDBC transaction per
+                // batch would only hold a pooled connection that postings wait for.
+                processing.registerTransactionManager(group.value(), configuration -> NoTransactionManager.instance());
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.kontor.command.crm;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -21,20 +20,8 @@ class RegisteredCustomers implements KnownCustomers {
         this.eventStore = eventStore;
     }
 
-    /**
-     * Asks the event store before loading: a failed load costs an exception that Axon logs with its
-     * stack trace, and an unknown id is a normal answer here.
-     */
     @Override
     public boolean exists(String customerId) {
-        if (eventStore.lastSequenceNumberFor(customerId).isEmpty()) {
-            return false;
-        }
-        // Loading checks that the stream really is a customer's, not another aggregate's.
-        try {
-            return customers.load(customerId).invoke(Customer::isRegistered);
-        } catch (AggregateNotFoundException unknown) {
-            return false;
-        }
+        return EventSourcedLookup.exists(eventStore, customers, customerId, Customer::isRegistered);
     }
 }

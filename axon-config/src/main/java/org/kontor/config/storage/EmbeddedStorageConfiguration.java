@@ -1,5 +1,6 @@
 package org.kontor.config.storage;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
@@ -13,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +68,19 @@ public class EmbeddedStorageConfiguration {
     @Primary
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
         return JdbcTokenStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
+    }
+
+    /**
+     * Durable deadlines in {@code scheduled_tasks}: Axon's auto-configured db-scheduler deadline
+     * manager cannot schedule with the db-scheduler version on the class path (see
+     * {@link DurableDeadlineManager}); this one replaces it and Axon's auto-configuration backs off.
+     */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager) {
+        return new DurableDeadlineManager(scheduler, new ConfigurationScopeAwareProvider(axon), serializer,
+                transactionManager);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -79,7 +79,7 @@ class Lead {
         return qualified;
     }
 
-    private void refuseUnlessOpen() {
+    void refuseUnlessOpen() {
         if (qualified != null) {
             throw new BusinessRuleViolation(CrmRule.LEAD_ALREADY_QUALIFIED,
                     "Lead " + leadId + " was qualified already, as customer " + qualified.customerId() + ".");

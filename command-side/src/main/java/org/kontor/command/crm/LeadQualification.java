@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Qualifies a lead in one unit of work, and so in one transaction: the lead, the customer it
  * becomes (registered here unless the client names an existing one) and the opportunity it opens.
  * The new customer's and opportunity's ids are derived from the lead's, so a retried request finds
- * what the first one made and answers as it did. Locks are taken lead first, so two qualifications
- * of one lead queue up behind each other.
+ * what the first one made and answers as it did. The lead is loaded (and locked) first, so two
+ * qualifications of one lead queue up behind each other.
  */
 @Component
 class LeadQualification {
@@ -64,12 +64,14 @@ class LeadQualification {
         if (earlier != null && isRepeat(earlier, qualification, opportunity)) {
             return new CommandOutcome(command.leadId(), lead.version() + 1, false);
         }
-        lead.execute(open -> open.qualify(qualification));
+        // Refused before anything is made; the customer comes first, so the timeline tells the story in order.
+        lead.execute(Lead::refuseUnlessOpen);
         if (createsCustomer) {
             customers.newInstance(() -> new Customer(customerFor(customerId, captured)));
         } else if (!knownCustomers.exists(customerId)) {
             throw RepeatedCreates.unknown("customer", customerId);
         }
+        lead.execute(open -> open.qualify(qualification));
         if (opportunity != null) {
             salesCurrency.check(opportunity.amount(), "opportunity.amount");
             opportunities.newInstance(() -> new Opportunity(opportunity));

@@ -92,9 +92,9 @@ class LeadQualificationTest {
         String customerId = LeadQualification.customerIdOf(QUALIFY);
         String opportunityId = LeadQualification.opportunityIdOf(QUALIFY);
         assertThat(commits).containsExactly(List.of(
-                new LeadQualified(LEAD_ID, "Anna Berg", customerId, true, opportunityId, null),
                 new CustomerRegistered(customerId, "Nordwind GmbH", CustomerKind.COMPANY, "anna@nordwind.example",
                         null, null, null, null, null, null),
+                new LeadQualified(LEAD_ID, "Anna Berg", customerId, true, opportunityId, null),
                 new OpportunityOpened(opportunityId, customerId, "40 pallets", DRAFT.amount(), DRAFT.expectedCloseDate(),
                         OpportunityStage.PROSPECTING, "anna", LEAD_ID, null)));
     }

@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 /** Campaigns, leads, qualification and opportunities end to end: commands in, views out. */
-class PipelineApiTest extends CrmTestSupport {
+class PipelineApiTest extends HttpTestSupport {
+
+    private CrmRequests crm;
+
+    @BeforeEach
+    void crmRequests() {
+        crm = new CrmRequests(http);
+    }
+
 
     @Test
     void qualifyLead_customerAndOpportunityMadeAndTheLeadShowsWhatItBecame() {
-        String leadId = captureLead("Nordwind", null);
+        String leadId = crm.captureLead("Nordwind", null);
 
-        JsonNode answer = post("/api/leads/" + leadId + "/qualify", qualifyJson("40 pallets", "25000.00", "anna"))
+        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify", CrmRequests.qualifyJson("40 pallets", "25000.00", "anna"))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -23,14 +32,14 @@ class PipelineApiTest extends CrmTestSupport {
         String customerId = answer.get("customerId").asText();
         String opportunityId = answer.get("opportunityId").asText();
         assertThat(answer.get("id").asText()).isEqualTo(leadId);
-        JsonNode lead = get("/api/leads/{id}?consistent=true", leadId);
+        JsonNode lead = crm.get("/api/leads/{id}?consistent=true", leadId);
         assertThat(lead.get("status").asText()).isEqualTo("QUALIFIED");
         assertThat(lead.get("customerId").asText()).isEqualTo(customerId);
-        JsonNode customer = get("/api/customers/{id}?consistent=true", customerId);
+        JsonNode customer = crm.get("/api/customers/{id}?consistent=true", customerId);
         assertThat(customer.get("name").asText()).isEqualTo("Nordwind GmbH");
         assertThat(customer.at("/openOpportunities/count").asLong()).isEqualTo(1);
         assertThat(customer.at("/openOpportunities/amount/amount").asText()).isEqualTo("25000.00");
-        JsonNode opportunity = get("/api/opportunities/{id}?consistent=true", opportunityId);
+        JsonNode opportunity = crm.get("/api/opportunities/{id}?consistent=true", opportunityId);
         assertThat(opportunity.get("stage").asText()).isEqualTo("PROSPECTING");
         assertThat(opportunity.get("ownerId").asText()).isEqualTo("anna");
         assertThat(opportunity.get("leadId").asText()).isEqualTo(leadId);
@@ -38,12 +47,12 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void qualifyLeadAgainTheSameWay_sameAnswerWithOk() {
-        String leadId = captureLead("Retry", null);
-        String json = qualifyJson("Retry deal", "100.00", "anna");
-        JsonNode first = post("/api/leads/" + leadId + "/qualify", json).expectStatus().isCreated()
+        String leadId = crm.captureLead("Retry", null);
+        String json = CrmRequests.qualifyJson("Retry deal", "100.00", "anna");
+        JsonNode first = crm.post("/api/leads/" + leadId + "/qualify", json).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
-        JsonNode retry = post("/api/leads/" + leadId + "/qualify", json).expectStatus().isOk()
+        JsonNode retry = crm.post("/api/leads/" + leadId + "/qualify", json).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(retry).isEqualTo(first);
@@ -51,29 +60,29 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void qualifyLeadAgainDifferently_unprocessableLeadAlreadyQualified() {
-        String leadId = captureLead("Twice", null);
-        qualify(leadId, "100.00", "anna");
+        String leadId = crm.captureLead("Twice", null);
+        crm.qualify(leadId, "100.00", "anna");
 
-        post("/api/leads/" + leadId + "/qualify", qualifyJson("Other deal", "999.00", "anna"))
+        crm.post("/api/leads/" + leadId + "/qualify", CrmRequests.qualifyJson("Other deal", "999.00", "anna"))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("LEAD_ALREADY_QUALIFIED");
     }
 
     @Test
     void qualifyWithUnknownCustomer_notFound() {
-        String leadId = captureLead("Nobody", null);
+        String leadId = crm.captureLead("Nobody", null);
 
-        post("/api/leads/" + leadId + "/qualify", "{\"customerId\": \"" + newId() + "\"}")
+        crm.post("/api/leads/" + leadId + "/qualify", "{\"customerId\": \"" + newId() + "\"}")
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
     }
 
     @Test
     void qualifyWithExistingCustomer_linkedAndNoOpportunityWithoutOne() {
-        String customerId = registerCustomer("Existing AG");
-        String leadId = captureLead("Existing", null);
+        String customerId = crm.registerCustomer("Existing AG");
+        String leadId = crm.captureLead("Existing", null);
 
-        post("/api/leads/" + leadId + "/qualify", "{\"customerId\": \"" + customerId + "\"}")
+        crm.post("/api/leads/" + leadId + "/qualify", "{\"customerId\": \"" + customerId + "\"}")
                 .expectStatus().isCreated()
                 .expectHeader().location("/api/customers/" + customerId)
                 .expectBody().jsonPath("$.customerId").isEqualTo(customerId)
@@ -82,50 +91,50 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void disqualifyThenQualify_unprocessableLeadDisqualified() {
-        String leadId = captureLead("Student", null);
-        post("/api/leads/" + leadId + "/disqualify", "{\"reason\": \"No budget\"}").expectStatus().isOk();
+        String leadId = crm.captureLead("Student", null);
+        crm.post("/api/leads/" + leadId + "/disqualify", "{\"reason\": \"No budget\"}").expectStatus().isOk();
 
-        post("/api/leads/" + leadId + "/qualify", "{}")
+        crm.post("/api/leads/" + leadId + "/qualify", "{}")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("LEAD_DISQUALIFIED");
-        assertThat(get("/api/leads/{id}?consistent=true", leadId).get("disqualifiedReason").asText())
+        assertThat(crm.get("/api/leads/{id}?consistent=true", leadId).get("disqualifiedReason").asText())
                 .isEqualTo("No budget");
     }
 
     @Test
     void disqualifyWithoutReason_badRequestNamingTheReason() {
-        String leadId = captureLead("Reasonless", null);
+        String leadId = crm.captureLead("Reasonless", null);
 
-        post("/api/leads/" + leadId + "/disqualify", "{}")
+        crm.post("/api/leads/" + leadId + "/disqualify", "{}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
     }
 
     @Test
     void captureLeadOfUnknownCampaign_notFound() {
-        post("/api/leads", "{\"name\": \"Lost\", \"campaignId\": \"" + newId() + "\"}")
+        crm.post("/api/leads", "{\"name\": \"Lost\", \"campaignId\": \"" + newId() + "\"}")
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
     }
 
     @Test
     void qualifyUnknownLead_notFound() {
-        post("/api/leads/" + newId() + "/qualify", "{}").expectStatus().isNotFound();
+        crm.post("/api/leads/" + newId() + "/qualify", "{}").expectStatus().isNotFound();
     }
 
     @Test
     void opportunityThroughItsStages_historyKeptAndClosedForGoodWhenWon() {
-        String customerId = registerCustomer("Stages GmbH");
-        String opportunityId = openOpportunity(customerId, "500.00", "stage-owner");
-        moveTo(opportunityId, "QUALIFICATION");
-        moveTo(opportunityId, "QUALIFICATION"); // the current stage: nothing happens
-        moveTo(opportunityId, "NEGOTIATION");
-        markWon(opportunityId);
+        String customerId = crm.registerCustomer("Stages GmbH");
+        String opportunityId = crm.openOpportunity(customerId, "500.00", "stage-owner");
+        crm.moveTo(opportunityId, "QUALIFICATION");
+        crm.moveTo(opportunityId, "QUALIFICATION"); // the current stage: nothing happens
+        crm.moveTo(opportunityId, "NEGOTIATION");
+        crm.markWon(opportunityId);
 
-        post("/api/opportunities/" + opportunityId + "/stage", "{\"stage\": \"PROPOSAL\"}")
+        crm.post("/api/opportunities/" + opportunityId + "/stage", "{\"stage\": \"PROPOSAL\"}")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("OPPORTUNITY_CLOSED");
-        JsonNode opportunity = get("/api/opportunities/{id}?consistent=true", opportunityId);
+        JsonNode opportunity = crm.get("/api/opportunities/{id}?consistent=true", opportunityId);
         List<String> stages = new ArrayList<>();
         opportunity.get("stageHistory").forEach(visit -> stages.add(visit.get("stage").asText()));
         assertThat(stages).containsExactly("PROSPECTING", "QUALIFICATION", "NEGOTIATION", "WON");
@@ -135,43 +144,43 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void markLostWithReason_lostAndLostAgainForTheSameReasonIsOk() {
-        String opportunityId = openOpportunity(registerCustomer("Lost GmbH"), "500.00", "anna");
+        String opportunityId = crm.openOpportunity(crm.registerCustomer("Lost GmbH"), "500.00", "anna");
 
-        post("/api/opportunities/" + opportunityId + "/lost", "{\"reason\": \"Price\"}").expectStatus().isOk();
-        post("/api/opportunities/" + opportunityId + "/lost", "{\"reason\": \"Price\"}").expectStatus().isOk()
+        crm.post("/api/opportunities/" + opportunityId + "/lost", "{\"reason\": \"Price\"}").expectStatus().isOk();
+        crm.post("/api/opportunities/" + opportunityId + "/lost", "{\"reason\": \"Price\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(2);
-        post("/api/opportunities/" + opportunityId + "/won", "{}")
+        crm.post("/api/opportunities/" + opportunityId + "/won", "{}")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("OPPORTUNITY_CLOSED");
     }
 
     @Test
     void changeStageToWon_unprocessableStageNotOpen() {
-        String opportunityId = openOpportunity(registerCustomer("Shortcut GmbH"), "500.00", "anna");
+        String opportunityId = crm.openOpportunity(crm.registerCustomer("Shortcut GmbH"), "500.00", "anna");
 
-        post("/api/opportunities/" + opportunityId + "/stage", "{\"stage\": \"WON\"}")
+        crm.post("/api/opportunities/" + opportunityId + "/stage", "{\"stage\": \"WON\"}")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("STAGE_NOT_OPEN");
     }
 
     @Test
     void openOpportunityInDollars_unprocessableCurrencyMismatch() {
-        post("/api/opportunities", """
+        crm.post("/api/opportunities", """
                 {"customerId": "%s", "title": "Dollar deal", "amount": {"amount": "10.00", "currency": "USD"},
                  "expectedCloseDate": "2026-06-30"}
-                """.formatted(registerCustomer("Dollar Inc")))
+                """.formatted(crm.registerCustomer("Dollar Inc")))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("CURRENCY_MISMATCH");
     }
 
     @Test
     void openOpportunityWithMissingAndInvalidFields_badRequestNamingEach() {
-        post("/api/opportunities", """
+        crm.post("/api/opportunities", """
                 {"customerId": "%s", "amount": {"amount": "10.001", "currency": "EUR"}, "stage": "SOMEDAY"}
                 """.formatted(newId()))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_REQUEST");
-        post("/api/opportunities", """
+        crm.post("/api/opportunities", """
                 {"customerId": "%s", "amount": {"amount": "10.001", "currency": "EUR"}}
                 """.formatted(newId()))
                 .expectStatus().isBadRequest()
@@ -183,19 +192,19 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void opportunityOfUnknownId_notFound() {
-        post("/api/opportunities/" + newId() + "/won", "{}").expectStatus().isNotFound();
+        crm.post("/api/opportunities/" + newId() + "/won", "{}").expectStatus().isNotFound();
         http.get().uri("/api/opportunities/{id}", newId()).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void pipelineOfOneOwner_countsAmountsAndWeightedAmountsPerStage() {
         String owner = "owner-" + newId();
-        String customerId = registerCustomer("Pipeline GmbH");
-        openOpportunity(customerId, "1000.00", owner);
-        moveTo(openOpportunity(customerId, "400.00", owner), "PROPOSAL");
-        markWon(openOpportunity(customerId, "250.00", owner));
+        String customerId = crm.registerCustomer("Pipeline GmbH");
+        crm.openOpportunity(customerId, "1000.00", owner);
+        crm.moveTo(crm.openOpportunity(customerId, "400.00", owner), "PROPOSAL");
+        crm.markWon(crm.openOpportunity(customerId, "250.00", owner));
 
-        JsonNode pipeline = get("/api/pipeline?ownerId={owner}&consistent=true", owner);
+        JsonNode pipeline = crm.get("/api/pipeline?ownerId={owner}&consistent=true", owner);
 
         assertThat(pipeline.at("/stages/0/stage").asText()).isEqualTo("PROSPECTING");
         assertThat(pipeline.at("/stages/0/count").asLong()).isEqualTo(1);
@@ -210,12 +219,12 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void campaign_analyticsOfItsOwnLeads() {
-        String campaignId = planCampaign("Own campaign", "300.00");
-        captureLead("One", campaignId);
-        captureLead("Two", campaignId);
-        markWon(qualify(captureLead("Three", campaignId), "900.00", "anna"));
+        String campaignId = crm.planCampaign("Own campaign", "300.00");
+        crm.captureLead("One", campaignId);
+        crm.captureLead("Two", campaignId);
+        crm.markWon(crm.qualify(crm.captureLead("Three", campaignId), "900.00", "anna"));
 
-        JsonNode campaign = get("/api/campaigns/{id}?consistent=true", campaignId);
+        JsonNode campaign = crm.get("/api/campaigns/{id}?consistent=true", campaignId);
 
         assertThat(campaign.get("leads").asLong()).isEqualTo(3);
         assertThat(campaign.get("qualified").asLong()).isEqualTo(1);
@@ -227,7 +236,7 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void planCampaignEndingBeforeItStarts_badRequest() {
-        post("/api/campaigns", """
+        crm.post("/api/campaigns", """
                 {"name": "Backwards", "channel": "WEB", "startsOn": "2026-03-01", "endsOn": "2026-02-01"}
                 """)
                 .expectStatus().isBadRequest()
@@ -236,12 +245,12 @@ class PipelineApiTest extends CrmTestSupport {
 
     @Test
     void pipelineEvents_onTheCustomersTimelineWithWhoDidIt() {
-        String leadId = captureLead("Timeline", null);
-        JsonNode answer = post("/api/leads/" + leadId + "/qualify", qualifyJson("Timeline deal", "10.00", "anna"))
+        String leadId = crm.captureLead("Timeline", null);
+        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify", CrmRequests.qualifyJson("Timeline deal", "10.00", "anna"))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        markWon(answer.get("opportunityId").asText());
+        crm.markWon(answer.get("opportunityId").asText());
 
-        JsonNode timeline = get("/api/customers/{id}/timeline?consistent=true", answer.get("customerId").asText());
+        JsonNode timeline = crm.get("/api/customers/{id}/timeline?consistent=true", answer.get("customerId").asText());
 
         List<String> types = new ArrayList<>();
         timeline.get("items").forEach(entry -> types.add(entry.get("type").asText()));

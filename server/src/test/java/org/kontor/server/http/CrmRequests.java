@@ -3,12 +3,30 @@ package org.kontor.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Requests the CRM pipeline tests make again and again, each with ids of its own. */
-abstract class CrmTestSupport extends HttpTestSupport {
+final class CrmRequests {
+
+    private final WebTestClient http;
+
+    CrmRequests(WebTestClient http) {
+        this.http = http;
+    }
+
+    static String newId() {
+        return HttpTestSupport.newId();
+    }
+
+    String registerCustomer(String name) {
+        String id = newId();
+        post("/api/customers", HttpTestSupport.customerJson(id, name)).expectStatus().isCreated();
+        return id;
+    }
 
     WebTestClient.ResponseSpec post(String path, String json) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
@@ -34,10 +52,11 @@ abstract class CrmTestSupport extends HttpTestSupport {
 
     String planCampaign(String name, String budget) {
         String id = newId();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         post("/api/campaigns", """
                 {"id": "%s", "name": "%s", "channel": "EVENT", "budget": {"amount": "%s", "currency": "EUR"},
-                 "startsOn": "2026-03-01", "endsOn": "2026-12-31"}
-                """.formatted(id, name, budget)).expectStatus().isCreated();
+                 "startsOn": "%s", "endsOn": "%s"}
+                """.formatted(id, name, budget, today.minusDays(30), today.plusDays(30))).expectStatus().isCreated();
         return id;
     }
 

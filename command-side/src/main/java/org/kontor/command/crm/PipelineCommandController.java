@@ -134,7 +134,8 @@ class PipelineCommandController {
     Mono<ResponseEntity<IdAndVersion>> changeStage(@PathVariable String opportunityId, @RequestBody StageJson body,
                                                    ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        PipelineRequests.required(problems, "stage", body.stage(), "PROSPECTING, QUALIFICATION, PROPOSAL or NEGOTIATION");
+        PipelineRequests.required(problems, "stage", body.stage(),
+                "PROSPECTING, QUALIFICATION, PROPOSAL or NEGOTIATION");
         CustomerRequests.throwIfAny(problems);
         return commands.send(exchange, new ChangeOpportunityStage(opportunityId, body.stage()))
                 .map(CommandResponses::accepted);

@@ -2,6 +2,7 @@ package org.kontor.command.crm;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
@@ -103,7 +104,7 @@ final class PipelineRequests {
 
     /** A required text of at most {@link CustomerRequests#MAX_NAME_LENGTH} characters, trimmed. */
     static String requiredLine(String field, String value) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         CustomerRequests.requiredText(problems, field, value, CustomerRequests.MAX_NAME_LENGTH);
         CustomerRequests.throwIfAny(problems);
         return value.trim();

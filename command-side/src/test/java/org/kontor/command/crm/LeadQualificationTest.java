@@ -95,8 +95,8 @@ class LeadQualificationTest {
                 new CustomerRegistered(customerId, "Nordwind GmbH", CustomerKind.COMPANY, "anna@nordwind.example",
                         null, null, null, null, null, null),
                 new LeadQualified(LEAD_ID, "Anna Berg", customerId, true, opportunityId, null),
-                new OpportunityOpened(opportunityId, customerId, "40 pallets", DRAFT.amount(), DRAFT.expectedCloseDate(),
-                        OpportunityStage.PROSPECTING, "anna", LEAD_ID, null)));
+                new OpportunityOpened(opportunityId, customerId, "40 pallets", DRAFT.amount(),
+                        DRAFT.expectedCloseDate(), OpportunityStage.PROSPECTING, "anna", LEAD_ID, null)));
     }
 
     @Test
@@ -159,7 +159,7 @@ class LeadQualificationTest {
     }
 
     private boolean customerExists(String customerId) {
-        return EventSourcedLookup.exists(axon.eventStore(), axon.repository(Customer.class), customerId,
+        return EventSourcedLookups.exists(axon.eventStore(), axon.repository(Customer.class), customerId,
                 Customer::isRegistered);
     }
 

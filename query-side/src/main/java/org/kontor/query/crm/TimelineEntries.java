@@ -38,7 +38,8 @@ final class TimelineEntries {
                     contact.contactId(), by);
         }
         TimelineEntry pipelineEntry = PipelineTimelineEntries.describe(event, recordedAt, by);
-        return pipelineEntry != null ? pipelineEntry : new TimelineEntry(recordedAt, type, type, event.customerId(), by);
+        return pipelineEntry != null ? pipelineEntry
+                : new TimelineEntry(recordedAt, type, type, event.customerId(), by);
     }
 
     private static String capitalized(String word) {

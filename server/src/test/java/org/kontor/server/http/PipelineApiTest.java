@@ -24,7 +24,8 @@ class PipelineApiTest extends HttpTestSupport {
     void qualifyLead_customerAndOpportunityMadeAndTheLeadShowsWhatItBecame() {
         String leadId = crm.captureLead("Nordwind", null);
 
-        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify", CrmRequests.qualifyJson("40 pallets", "25000.00", "anna"))
+        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify",
+                CrmRequests.qualifyJson("40 pallets", "25000.00", "anna"))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -246,7 +247,8 @@ class PipelineApiTest extends HttpTestSupport {
     @Test
     void pipelineEvents_onTheCustomersTimelineWithWhoDidIt() {
         String leadId = crm.captureLead("Timeline", null);
-        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify", CrmRequests.qualifyJson("Timeline deal", "10.00", "anna"))
+        JsonNode answer = crm.post("/api/leads/" + leadId + "/qualify",
+                CrmRequests.qualifyJson("Timeline deal", "10.00", "anna"))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         crm.markWon(answer.get("opportunityId").asText());
 

@@ -23,6 +23,7 @@ import org.kontor.config.http.CommandDispatcher;
 import org.kontor.config.http.CommandOutcome.IdAndVersion;
 import org.kontor.config.http.CommandResponses;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.Versions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +68,8 @@ class FollowUpCommandController {
         List<FieldProblem> problems = new ArrayList<>();
         CustomerRequests.optionalText(problems, "outcome", body.outcome(), CustomerRequests.MAX_TEXT_LENGTH);
         CustomerRequests.throwIfAny(problems);
-        return commands.send(exchange, new CompleteActivity(activityId, trim(body.outcome())))
+        return commands.send(exchange, new CompleteActivity(activityId, trim(body.outcome()),
+                        Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 
@@ -92,7 +94,8 @@ class FollowUpCommandController {
         List<FieldProblem> problems = new ArrayList<>();
         PipelineRequests.reference(problems, "assigneeId", body.assigneeId(), true);
         CustomerRequests.throwIfAny(problems);
-        return commands.send(exchange, new AssignCase(caseId, body.assigneeId().trim()))
+        return commands.send(exchange, new AssignCase(caseId, body.assigneeId().trim(),
+                        Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 
@@ -102,7 +105,8 @@ class FollowUpCommandController {
         List<FieldProblem> problems = new ArrayList<>();
         PipelineRequests.required(problems, "priority", body.priority(), "LOW, NORMAL, HIGH or URGENT");
         CustomerRequests.throwIfAny(problems);
-        return commands.send(exchange, new ChangeCasePriority(caseId, body.priority()))
+        return commands.send(exchange, new ChangeCasePriority(caseId, body.priority(),
+                        Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 
@@ -110,13 +114,13 @@ class FollowUpCommandController {
     Mono<ResponseEntity<IdAndVersion>> resolveCase(@PathVariable String caseId, @RequestBody ResolutionJson body,
                                                    ServerWebExchange exchange) {
         String resolution = PipelineRequests.requiredLine("resolution", body.resolution());
-        return commands.send(exchange, new ResolveCase(caseId, resolution)).map(CommandResponses::accepted);
+        return commands.send(exchange, new ResolveCase(caseId, resolution, Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 
     @PostMapping("/cases/{caseId}/reopen")
     Mono<ResponseEntity<IdAndVersion>> reopenCase(@PathVariable String caseId, @RequestBody ReasonJson body,
                                                   ServerWebExchange exchange) {
         String reason = PipelineRequests.requiredLine("reason", body.reason());
-        return commands.send(exchange, new ReopenCase(caseId, reason)).map(CommandResponses::accepted);
+        return commands.send(exchange, new ReopenCase(caseId, reason, Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 }

@@ -3,10 +3,14 @@ package org.kontor.command.crm;
 import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.kontor.events.crm.ActivityType;
 import org.kontor.events.crm.CasePriority;
 
-/** The commands of follow-up activities and support cases. */
+/**
+ * The commands of follow-up activities and support cases. A command on an existing aggregate
+ * carries the version the client expects ({@code If-Match}), or null.
+ */
 final class FollowUpCommands {
 
     private FollowUpCommands() {
@@ -24,7 +28,8 @@ final class FollowUpCommands {
         }
     }
 
-    record CompleteActivity(@TargetAggregateIdentifier String activityId, String outcome) {
+    record CompleteActivity(@TargetAggregateIdentifier String activityId, String outcome,
+                            @TargetAggregateVersion Long expectedVersion) {
 
         CompleteActivity {
             Objects.requireNonNull(activityId, "activityId");
@@ -42,7 +47,8 @@ final class FollowUpCommands {
         }
     }
 
-    record AssignCase(@TargetAggregateIdentifier String caseId, String assigneeId) {
+    record AssignCase(@TargetAggregateIdentifier String caseId, String assigneeId,
+                      @TargetAggregateVersion Long expectedVersion) {
 
         AssignCase {
             Objects.requireNonNull(caseId, "caseId");
@@ -50,7 +56,8 @@ final class FollowUpCommands {
         }
     }
 
-    record ChangeCasePriority(@TargetAggregateIdentifier String caseId, CasePriority priority) {
+    record ChangeCasePriority(@TargetAggregateIdentifier String caseId, CasePriority priority,
+                              @TargetAggregateVersion Long expectedVersion) {
 
         ChangeCasePriority {
             Objects.requireNonNull(caseId, "caseId");
@@ -58,7 +65,8 @@ final class FollowUpCommands {
         }
     }
 
-    record ResolveCase(@TargetAggregateIdentifier String caseId, String resolution) {
+    record ResolveCase(@TargetAggregateIdentifier String caseId, String resolution,
+                       @TargetAggregateVersion Long expectedVersion) {
 
         ResolveCase {
             Objects.requireNonNull(caseId, "caseId");
@@ -66,7 +74,8 @@ final class FollowUpCommands {
         }
     }
 
-    record ReopenCase(@TargetAggregateIdentifier String caseId, String reason) {
+    record ReopenCase(@TargetAggregateIdentifier String caseId, String reason,
+                      @TargetAggregateVersion Long expectedVersion) {
 
         ReopenCase {
             Objects.requireNonNull(caseId, "caseId");

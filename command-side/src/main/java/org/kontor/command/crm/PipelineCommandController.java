@@ -111,7 +111,7 @@ class PipelineCommandController {
     Mono<ResponseEntity<IdAndVersion>> disqualifyLead(@PathVariable String leadId, @RequestBody ReasonJson body,
                                                       ServerWebExchange exchange) {
         String reason = PipelineRequests.requiredLine("reason", body.reason());
-        return commands.send(exchange, new DisqualifyLead(leadId, reason)).map(CommandResponses::accepted);
+        return commands.send(exchange, new DisqualifyLead(leadId, reason, Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 
     @PostMapping("/opportunities")
@@ -137,20 +137,23 @@ class PipelineCommandController {
         PipelineRequests.required(problems, "stage", body.stage(),
                 "PROSPECTING, QUALIFICATION, PROPOSAL or NEGOTIATION");
         CustomerRequests.throwIfAny(problems);
-        return commands.send(exchange, new ChangeOpportunityStage(opportunityId, body.stage()))
+        return commands.send(exchange, new ChangeOpportunityStage(opportunityId, body.stage(),
+                        Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 
     @PostMapping(path = "/opportunities/{opportunityId}/won", consumes = MediaType.ALL_VALUE)
     Mono<ResponseEntity<IdAndVersion>> markWon(@PathVariable String opportunityId, ServerWebExchange exchange) {
-        return commands.send(exchange, new MarkOpportunityWon(opportunityId)).map(CommandResponses::accepted);
+        return commands.send(exchange, new MarkOpportunityWon(opportunityId,
+                        Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 
     @PostMapping("/opportunities/{opportunityId}/lost")
     Mono<ResponseEntity<IdAndVersion>> markLost(@PathVariable String opportunityId, @RequestBody ReasonJson body,
                                                 ServerWebExchange exchange) {
         String reason = PipelineRequests.requiredLine("reason", body.reason());
-        return commands.send(exchange, new MarkOpportunityLost(opportunityId, reason)).map(CommandResponses::accepted);
+        return commands.send(exchange, new MarkOpportunityLost(opportunityId, reason,
+                        Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 
     /** The answer to a qualification: the lead's id and version, and the customer and opportunity it became. */

@@ -3,10 +3,14 @@ package org.kontor.command.crm;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.kontor.events.common.Money;
 import org.kontor.events.crm.OpportunityStage;
 
-/** The commands of the sales pipeline: campaigns, leads and opportunities. */
+/**
+ * The commands of the sales pipeline: campaigns, leads and opportunities. A command on an existing
+ * aggregate carries the version the client expects ({@code If-Match}), or null.
+ */
 final class PipelineCommands {
 
     private PipelineCommands() {
@@ -53,7 +57,8 @@ final class PipelineCommands {
         }
     }
 
-    record DisqualifyLead(@TargetAggregateIdentifier String leadId, String reason) {
+    record DisqualifyLead(@TargetAggregateIdentifier String leadId, String reason,
+                          @TargetAggregateVersion Long expectedVersion) {
 
         DisqualifyLead {
             Objects.requireNonNull(leadId, "leadId");
@@ -75,7 +80,8 @@ final class PipelineCommands {
         }
     }
 
-    record ChangeOpportunityStage(@TargetAggregateIdentifier String opportunityId, OpportunityStage stage) {
+    record ChangeOpportunityStage(@TargetAggregateIdentifier String opportunityId, OpportunityStage stage,
+                                  @TargetAggregateVersion Long expectedVersion) {
 
         ChangeOpportunityStage {
             Objects.requireNonNull(opportunityId, "opportunityId");
@@ -83,14 +89,16 @@ final class PipelineCommands {
         }
     }
 
-    record MarkOpportunityWon(@TargetAggregateIdentifier String opportunityId) {
+    record MarkOpportunityWon(@TargetAggregateIdentifier String opportunityId,
+                              @TargetAggregateVersion Long expectedVersion) {
 
         MarkOpportunityWon {
             Objects.requireNonNull(opportunityId, "opportunityId");
         }
     }
 
-    record MarkOpportunityLost(@TargetAggregateIdentifier String opportunityId, String reason) {
+    record MarkOpportunityLost(@TargetAggregateIdentifier String opportunityId, String reason,
+                               @TargetAggregateVersion Long expectedVersion) {
 
         MarkOpportunityLost {
             Objects.requireNonNull(opportunityId, "opportunityId");

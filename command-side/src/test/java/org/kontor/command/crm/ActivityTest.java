@@ -66,7 +66,7 @@ class ActivityTest {
     @Test
     void dueTimePassesAfterCompletion_nothingHappens() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(schedule("anna"), new CompleteActivity(ACTIVITY_ID, "Reached her"))
+                .andGivenCommands(schedule("anna"), new CompleteActivity(ACTIVITY_ID, "Reached her", null))
                 .whenTimeElapses(Duration.ofHours(3))
                 .expectTriggeredDeadlinesWithName(Activity.DUE_DEADLINE)
                 .expectNoEvents();
@@ -75,7 +75,7 @@ class ActivityTest {
     @Test
     void completeActivity_completedOnTime() {
         fixture.given(SCHEDULED)
-                .when(new CompleteActivity(ACTIVITY_ID, "Reached her"))
+                .when(new CompleteActivity(ACTIVITY_ID, "Reached her", null))
                 .expectEvents(new ActivityCompleted(ACTIVITY_ID, CUSTOMER_ID, "anna", "Reached her", false))
                 .expectResultMessagePayload(new CommandOutcome(ACTIVITY_ID, 2, false));
     }
@@ -83,14 +83,14 @@ class ActivityTest {
     @Test
     void completeOverdueActivity_completedLate() {
         fixture.given(SCHEDULED, new ActivityOverdue(ACTIVITY_ID, CUSTOMER_ID, "anna", DUE))
-                .when(new CompleteActivity(ACTIVITY_ID, null))
+                .when(new CompleteActivity(ACTIVITY_ID, null, null))
                 .expectEvents(new ActivityCompleted(ACTIVITY_ID, CUSTOMER_ID, "anna", null, true));
     }
 
     @Test
     void completeAgainWithTheSameOutcome_nothingHappens() {
         fixture.given(SCHEDULED, new ActivityCompleted(ACTIVITY_ID, CUSTOMER_ID, "anna", "Reached her", false))
-                .when(new CompleteActivity(ACTIVITY_ID, "Reached her"))
+                .when(new CompleteActivity(ACTIVITY_ID, "Reached her", null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(ACTIVITY_ID, 2, false));
     }
@@ -98,7 +98,7 @@ class ActivityTest {
     @Test
     void completeAgainWithAnotherOutcome_refusedAsAlreadyCompleted() {
         fixture.given(SCHEDULED, new ActivityCompleted(ACTIVITY_ID, CUSTOMER_ID, "anna", "Reached her", false))
-                .when(new CompleteActivity(ACTIVITY_ID, "Left a message"))
+                .when(new CompleteActivity(ACTIVITY_ID, "Left a message", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.ACTIVITY_ALREADY_COMPLETED));
     }

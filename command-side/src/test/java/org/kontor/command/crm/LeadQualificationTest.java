@@ -147,7 +147,7 @@ class LeadQualificationTest {
 
     @Test
     void qualifyDisqualifiedLead_refusedAsDisqualified() {
-        commands.sendAndWait(new DisqualifyLead(LEAD_ID, "No budget"));
+        commands.sendAndWait(new DisqualifyLead(LEAD_ID, "No budget", null));
 
         assertRefused(QUALIFY, CrmRule.LEAD_DISQUALIFIED);
     }

@@ -66,7 +66,7 @@ class LeadTest {
     @Test
     void disqualifyLead_leadDisqualifiedWithItsCampaign() {
         fixture.given(CAPTURED)
-                .when(new DisqualifyLead(LEAD_ID, "No budget"))
+                .when(new DisqualifyLead(LEAD_ID, "No budget", null))
                 .expectEvents(new LeadDisqualified(LEAD_ID, "No budget", CAMPAIGN_ID))
                 .expectResultMessagePayload(new CommandOutcome(LEAD_ID, 2, false));
     }
@@ -74,7 +74,7 @@ class LeadTest {
     @Test
     void disqualifyLeadAgainForTheSameReason_nothingHappens() {
         fixture.given(CAPTURED, new LeadDisqualified(LEAD_ID, "No budget", CAMPAIGN_ID))
-                .when(new DisqualifyLead(LEAD_ID, "No budget"))
+                .when(new DisqualifyLead(LEAD_ID, "No budget", null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(LEAD_ID, 2, false));
     }
@@ -82,7 +82,7 @@ class LeadTest {
     @Test
     void disqualifyLeadAgainForAnotherReason_refusedAsDisqualified() {
         fixture.given(CAPTURED, new LeadDisqualified(LEAD_ID, "No budget", CAMPAIGN_ID))
-                .when(new DisqualifyLead(LEAD_ID, "Competitor"))
+                .when(new DisqualifyLead(LEAD_ID, "Competitor", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.LEAD_DISQUALIFIED));
     }
@@ -90,7 +90,7 @@ class LeadTest {
     @Test
     void disqualifyQualifiedLead_refusedAsAlreadyQualified() {
         fixture.given(CAPTURED, new LeadQualified(LEAD_ID, "Anna Berg", "c-1", true, null, CAMPAIGN_ID))
-                .when(new DisqualifyLead(LEAD_ID, "No budget"))
+                .when(new DisqualifyLead(LEAD_ID, "No budget", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.LEAD_ALREADY_QUALIFIED));
     }

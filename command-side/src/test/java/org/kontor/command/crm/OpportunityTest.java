@@ -76,7 +76,7 @@ class OpportunityTest {
     @Test
     void changeStage_stageChangedFromTheCurrentOne() {
         fixture.given(OPENED)
-                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.PROPOSAL))
+                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.PROPOSAL, null))
                 .expectEvents(new OpportunityStageChanged(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROSPECTING,
                         OpportunityStage.PROPOSAL, DEAL, "anna"))
                 .expectResultMessagePayload(new CommandOutcome(OPPORTUNITY_ID, 2, false));
@@ -85,7 +85,7 @@ class OpportunityTest {
     @Test
     void changeToCurrentStage_nothingHappens() {
         fixture.given(OPENED)
-                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.PROSPECTING))
+                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.PROSPECTING, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(OPPORTUNITY_ID, 1, false));
     }
@@ -93,7 +93,7 @@ class OpportunityTest {
     @Test
     void changeStageToWon_refusedAsStageNotOpen() {
         fixture.given(OPENED)
-                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.WON))
+                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.WON, null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.STAGE_NOT_OPEN));
     }
@@ -101,7 +101,7 @@ class OpportunityTest {
     @Test
     void markWon_wonFromTheCurrentStage() {
         fixture.given(OPENED)
-                .when(new MarkOpportunityWon(OPPORTUNITY_ID))
+                .when(new MarkOpportunityWon(OPPORTUNITY_ID, null))
                 .expectEvents(new OpportunityWon(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROSPECTING, DEAL,
                         "anna", null));
     }
@@ -109,7 +109,7 @@ class OpportunityTest {
     @Test
     void markWonAgain_nothingHappens() {
         fixture.given(OPENED, won())
-                .when(new MarkOpportunityWon(OPPORTUNITY_ID))
+                .when(new MarkOpportunityWon(OPPORTUNITY_ID, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(OPPORTUNITY_ID, 2, false));
     }
@@ -117,7 +117,7 @@ class OpportunityTest {
     @Test
     void changeStageOfWonOpportunity_refusedAsClosed() {
         fixture.given(OPENED, won())
-                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.NEGOTIATION))
+                .when(new ChangeOpportunityStage(OPPORTUNITY_ID, OpportunityStage.NEGOTIATION, null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.OPPORTUNITY_CLOSED));
     }
@@ -125,7 +125,7 @@ class OpportunityTest {
     @Test
     void markWonOpportunityLost_refusedAsClosed() {
         fixture.given(OPENED, won())
-                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Changed their mind"))
+                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Changed their mind", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.OPPORTUNITY_CLOSED));
     }
@@ -133,7 +133,7 @@ class OpportunityTest {
     @Test
     void markLost_lostWithTheReason() {
         fixture.given(OPENED)
-                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Price too high"))
+                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Price too high", null))
                 .expectEvents(new OpportunityLost(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROSPECTING,
                         "Price too high", DEAL, "anna", null));
     }
@@ -142,7 +142,7 @@ class OpportunityTest {
     void markLostAgainForTheSameReason_nothingHappens() {
         fixture.given(OPENED, new OpportunityLost(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROSPECTING,
                         "Price too high", DEAL, "anna", null))
-                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Price too high"))
+                .when(new MarkOpportunityLost(OPPORTUNITY_ID, "Price too high", null))
                 .expectNoEvents();
     }
 

@@ -55,21 +55,21 @@ class SupportCaseTest {
     @Test
     void assignAndReprioritise_recorded() {
         fixture.given(OPENED, new CaseAssigned(CASE_ID, CUSTOMER_ID, "bob"))
-                .when(new ChangeCasePriority(CASE_ID, CasePriority.URGENT))
+                .when(new ChangeCasePriority(CASE_ID, CasePriority.URGENT, null))
                 .expectEvents(new CasePriorityChanged(CASE_ID, CUSTOMER_ID, CasePriority.URGENT));
     }
 
     @Test
     void assignToTheCurrentAssignee_nothingHappens() {
         fixture.given(OPENED, new CaseAssigned(CASE_ID, CUSTOMER_ID, "bob"))
-                .when(new AssignCase(CASE_ID, "bob"))
+                .when(new AssignCase(CASE_ID, "bob", null))
                 .expectNoEvents();
     }
 
     @Test
     void resolveCase_caseResolved() {
         fixture.given(OPENED)
-                .when(new ResolveCase(CASE_ID, RESOLVED.resolution()))
+                .when(new ResolveCase(CASE_ID, RESOLVED.resolution(), null))
                 .expectEvents(RESOLVED)
                 .expectResultMessagePayload(new CommandOutcome(CASE_ID, 2, false));
     }
@@ -77,14 +77,14 @@ class SupportCaseTest {
     @Test
     void resolveAgainTheSameWay_nothingHappens() {
         fixture.given(OPENED, RESOLVED)
-                .when(new ResolveCase(CASE_ID, RESOLVED.resolution()))
+                .when(new ResolveCase(CASE_ID, RESOLVED.resolution(), null))
                 .expectNoEvents();
     }
 
     @Test
     void resolveAgainDifferently_refusedAsAlreadyResolved() {
         fixture.given(OPENED, RESOLVED)
-                .when(new ResolveCase(CASE_ID, "Refunded"))
+                .when(new ResolveCase(CASE_ID, "Refunded", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.CASE_ALREADY_RESOLVED));
     }
@@ -92,7 +92,7 @@ class SupportCaseTest {
     @Test
     void assignResolvedCase_refusedAsAlreadyResolved() {
         fixture.given(OPENED, RESOLVED)
-                .when(new AssignCase(CASE_ID, "carol"))
+                .when(new AssignCase(CASE_ID, "carol", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.CASE_ALREADY_RESOLVED));
     }
@@ -100,7 +100,7 @@ class SupportCaseTest {
     @Test
     void reopenResolvedCase_reopenedWithWhatAnOpenCaseShows() {
         fixture.given(OPENED, new CaseAssigned(CASE_ID, CUSTOMER_ID, "bob"), RESOLVED)
-                .when(new ReopenCase(CASE_ID, "Replacement damaged too"))
+                .when(new ReopenCase(CASE_ID, "Replacement damaged too", null))
                 .expectEvents(new CaseReopened(CASE_ID, CUSTOMER_ID, "Replacement damaged too", OPENED.subject(),
                         CasePriority.HIGH, "bob"));
     }
@@ -108,7 +108,7 @@ class SupportCaseTest {
     @Test
     void reopenOpenCase_refusedAsNotResolved() {
         fixture.given(OPENED)
-                .when(new ReopenCase(CASE_ID, "Again"))
+                .when(new ReopenCase(CASE_ID, "Again", null))
                 .expectNoEvents()
                 .expectException(violationOf(CrmRule.CASE_NOT_RESOLVED));
     }
@@ -117,7 +117,7 @@ class SupportCaseTest {
     void resolveReopenedCase_resolvedAgain() {
         fixture.given(OPENED, RESOLVED, new CaseReopened(CASE_ID, CUSTOMER_ID, "Again", OPENED.subject(),
                         CasePriority.HIGH, null))
-                .when(new ResolveCase(CASE_ID, RESOLVED.resolution()))
+                .when(new ResolveCase(CASE_ID, RESOLVED.resolution(), null))
                 .expectEvents(RESOLVED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** Campaigns, leads, qualification and opportunities end to end: commands in, views out. */
 class PipelineApiTest extends HttpTestSupport {
@@ -153,6 +154,23 @@ class PipelineApiTest extends HttpTestSupport {
         crm.post("/api/opportunities/" + opportunityId + "/won", "{}")
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("OPPORTUNITY_CLOSED");
+    }
+
+    @Test
+    void changeStageWithStaleIfMatch_preconditionFailedAndWithCurrentOneOk() {
+        String opportunityId = crm.openOpportunity(crm.registerCustomer("Conditional GmbH"), "500.00", "anna");
+        crm.moveTo(opportunityId, "QUALIFICATION"); // version 2
+
+        http.post().uri("/api/opportunities/{id}/stage", opportunityId).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, "\"1\"").bodyValue("{\"stage\": \"PROPOSAL\"}")
+                .exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.code").isEqualTo("VERSION_CONFLICT");
+        http.post().uri("/api/opportunities/{id}/stage", opportunityId).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, "\"2\"").bodyValue("{\"stage\": \"PROPOSAL\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
     }
 
     @Test

@@ -55,8 +55,7 @@ class FollowUpQueryController {
         PageRequest page = PageRequest.of(limit, cursor);
         FetchActivitiesQuery query = new FetchActivitiesQuery(assigneeId, customerId, status, page.limit(),
                 page.cursorPosition());
-        return reads.read(query, ActivityList.class, ActivityProjection.PROCESSOR, consistent)
-                .map(found -> new Page<>(found.items(), cursorAfter(found.lastSortKey())));
+        return reads.page(query, ActivityList.class, ActivityProjection.PROCESSOR, consistent);
     }
 
     @GetMapping("/cases/{caseId}")
@@ -78,8 +77,7 @@ class FollowUpQueryController {
         PageRequest page = PageRequest.of(limit, cursor);
         FetchCasesQuery query = new FetchCasesQuery(customerId, assigneeId, status, page.limit(),
                 page.cursorPosition());
-        return reads.read(query, CaseList.class, CaseProjection.PROCESSOR, consistent)
-                .map(found -> new Page<>(found.items(), cursorAfter(found.lastSortKey())));
+        return reads.page(query, CaseList.class, CaseProjection.PROCESSOR, consistent);
     }
 
     private static void checkFilters(String assigneeId, String customerId, String status, Set<String> statuses) {
@@ -89,9 +87,5 @@ class FollowUpQueryController {
             throw new InvalidRequestException("status", "must be one of " + String.join(", ", statuses.stream()
                     .sorted().toList()));
         }
-    }
-
-    private static String cursorAfter(String lastSortKey) {
-        return lastSortKey == null ? null : PageRequest.encodeCursor(lastSortKey);
     }
 }

@@ -37,7 +37,15 @@ public final class PipelineViews {
                                long version) {
     }
 
-    public record ActivityList(List<ActivityView> items, String lastSortKey) {
+    /** A page of a list ordered by sort key, and the key to continue after (null on the last page). */
+    public interface SortedList<T> {
+
+        List<T> items();
+
+        String lastSortKey();
+    }
+
+    public record ActivityList(List<ActivityView> items, String lastSortKey) implements SortedList<ActivityView> {
     }
 
     /** {@code status}: OPEN or RESOLVED. */
@@ -45,7 +53,7 @@ public final class PipelineViews {
                            String status, String resolution, Instant openedAt, Instant resolvedAt, long version) {
     }
 
-    public record CaseList(List<CaseView> items, String lastSortKey) {
+    public record CaseList(List<CaseView> items, String lastSortKey) implements SortedList<CaseView> {
     }
 
     /**

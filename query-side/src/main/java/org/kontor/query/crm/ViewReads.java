@@ -6,8 +6,11 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
+import org.kontor.config.http.Page;
+import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
 import org.kontor.config.http.Versions;
+import org.kontor.query.crm.PipelineViews.SortedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -47,6 +50,13 @@ class ViewReads {
     /** A view without a version of its own (a list, a report, a campaign's analytics). */
     <T> Mono<T> read(Object query, Class<T> viewType, String processor, Boolean consistent) {
         return consistency.awaitIfRequested(consistent, processor).then(ask(query, viewType));
+    }
+
+    /** A page of a list ordered by sort key, with the cursor that continues after it. */
+    <T, L extends SortedList<T>> Mono<Page<T>> page(Object query, Class<L> listType, String processor,
+                                                     Boolean consistent) {
+        return read(query, listType, processor, consistent).map(found -> new Page<>(found.items(),
+                found.lastSortKey() == null ? null : PageRequest.encodeCursor(found.lastSortKey())));
     }
 
     static void requireShort(String field, String value) {

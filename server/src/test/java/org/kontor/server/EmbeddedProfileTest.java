@@ -2,6 +2,7 @@ package org.kontor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -38,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmbeddedProfileTest {
 
     /** The processing groups of the query side's views. */
-    static final List<String> PROJECTIONS = List.of("crm-customers", "crm-timeline");
+    static final List<String> PROJECTIONS = List.of("crm-customers", "crm-timeline", "crm-leads",
+            "crm-opportunities", "crm-activities", "crm-cases", "crm-pipeline", "crm-campaigns", "crm-sales-days");
 
     @TempDir
     static Path dataDirectory;
@@ -67,6 +71,12 @@ class EmbeddedProfileTest {
         assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
         assertThat(context.getBean(TokenStore.class)).as("the primary token store, used by sagas")
                 .isInstanceOf(JdbcTokenStore.class);
+    }
+
+    @Test
+    void deadlines_are_rows_in_the_event_database() {
+        assertThat(context.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(context.getBean(Scheduler.class)).isNotNull();
     }
 
     @Test

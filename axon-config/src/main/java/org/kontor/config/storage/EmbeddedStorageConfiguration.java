@@ -1,5 +1,6 @@
 package org.kontor.config.storage;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -32,7 +35,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The embedded default: nothing to install. The event store is Axon's JDBC engine on an H2 file
- * database (set up by Axon's auto-configuration from the {@link DataSource} below); read models live
+ * database (built below, from the {@link DataSource} below); read models live
  * in a MongoDB-protocol server in this JVM, reached through the official driver like a real MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -91,6 +94,19 @@ public class EmbeddedStorageConfiguration {
     @Primary
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
         return JdbcTokenStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
+    }
+
+    /**
+     * Durable deadlines in {@code scheduled_tasks}: Axon's auto-configured db-scheduler deadline
+     * manager cannot schedule with the db-scheduler version on the class path (see
+     * {@link DurableDeadlineManager}); this one replaces it and Axon's auto-configuration backs off.
+     */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager) {
+        return new DurableDeadlineManager(scheduler, new ConfigurationScopeAwareProvider(axon), serializer,
+                transactionManager);
     }
 
     @Bean(destroyMethod = "shutdownNow")

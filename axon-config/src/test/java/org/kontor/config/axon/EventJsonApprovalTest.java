@@ -36,7 +36,26 @@ import org.kontor.events.common.PostalAddress;
 import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
+import org.kontor.events.crm.ActivityEvent.ActivityCompleted;
+import org.kontor.events.crm.ActivityEvent.ActivityOverdue;
+import org.kontor.events.crm.ActivityEvent.ActivityScheduled;
+import org.kontor.events.crm.ActivityType;
+import org.kontor.events.crm.CampaignEvent.CampaignPlanned;
+import org.kontor.events.crm.CaseEvent.CaseAssigned;
+import org.kontor.events.crm.CaseEvent.CaseOpened;
+import org.kontor.events.crm.CaseEvent.CasePriorityChanged;
+import org.kontor.events.crm.CaseEvent.CaseReopened;
+import org.kontor.events.crm.CaseEvent.CaseResolved;
+import org.kontor.events.crm.CasePriority;
 import org.kontor.events.crm.CustomerKind;
+import org.kontor.events.crm.LeadEvent.LeadCaptured;
+import org.kontor.events.crm.LeadEvent.LeadDisqualified;
+import org.kontor.events.crm.LeadEvent.LeadQualified;
+import org.kontor.events.crm.OpportunityEvent.OpportunityLost;
+import org.kontor.events.crm.OpportunityEvent.OpportunityOpened;
+import org.kontor.events.crm.OpportunityEvent.OpportunityStageChanged;
+import org.kontor.events.crm.OpportunityEvent.OpportunityWon;
+import org.kontor.events.crm.OpportunityStage;
 import org.kontor.events.crm.InteractionChannel;
 import org.kontor.events.crm.InteractionDirection;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
@@ -91,6 +110,13 @@ class EventJsonApprovalTest {
             new JournalLine("4000", 10_000, 0, "shop", "Cancelled order 2026-0042"),
             new JournalLine("2200", 1_900, 0, "shop", "Output tax 19%"),
             new JournalLine("1200", 0, 11_900, "shop", "Receivable Nordwind GmbH"));
+    private static final String CUSTOMER_ID = "5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11";
+    private static final String LEAD_ID = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String OPPORTUNITY_ID = "8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
+    private static final String CAMPAIGN_ID = "9c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f";
+    private static final String ACTIVITY_ID = "1d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a";
+    private static final String CASE_ID = "2e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b";
+    private static final Money DEAL = Money.of(2_500_000, "EUR");
     private static final List<AccountMovement> MOVEMENTS = List.of(
             new AccountMovement("1200", 0, 11_900),
             new AccountMovement("2200", 1_900, 0),
@@ -116,6 +142,30 @@ class EventJsonApprovalTest {
             new InteractionRecorded("0d6a3c2e-1b4f-4a8e-9c7d-2e5f6a7b8c90", "5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
                     InteractionChannel.CALL, InteractionDirection.INBOUND, Instant.parse("2026-03-01T09:30:00Z"),
                     "Asked for a quote", "Wants 40 pallets before Easter.", "employee-7"),
+            new CampaignPlanned(CAMPAIGN_ID, "Spring fair 2026", "EVENT", Money.of(1_000_000, "EUR"),
+                    LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
+            new LeadCaptured(LEAD_ID, "Anna Berg", "Nordwind GmbH", "anna.berg@nordwind.example", "fair",
+                    CAMPAIGN_ID),
+            new LeadQualified(LEAD_ID, "Anna Berg", CUSTOMER_ID, true, OPPORTUNITY_ID, CAMPAIGN_ID),
+            new LeadDisqualified(LEAD_ID, "Student project, no budget", CAMPAIGN_ID),
+            new OpportunityOpened(OPPORTUNITY_ID, CUSTOMER_ID, "40 pallets before Easter", DEAL,
+                    LocalDate.of(2026, 4, 1), OpportunityStage.PROSPECTING, "employee-7", LEAD_ID, CAMPAIGN_ID),
+            new OpportunityStageChanged(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROSPECTING,
+                    OpportunityStage.PROPOSAL, DEAL, "employee-7"),
+            new OpportunityWon(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.NEGOTIATION, DEAL, "employee-7",
+                    CAMPAIGN_ID),
+            new OpportunityLost(OPPORTUNITY_ID, CUSTOMER_ID, OpportunityStage.PROPOSAL, "Price too high", DEAL,
+                    "employee-7", CAMPAIGN_ID),
+            new ActivityScheduled(ACTIVITY_ID, CUSTOMER_ID, ActivityType.CALL, Instant.parse("2026-03-02T10:00:00Z"),
+                    "employee-7", "Call back about the quote"),
+            new ActivityCompleted(ACTIVITY_ID, CUSTOMER_ID, "employee-7", "Quote accepted", true),
+            new ActivityOverdue(ACTIVITY_ID, CUSTOMER_ID, "employee-7", Instant.parse("2026-03-02T10:00:00Z")),
+            new CaseOpened(CASE_ID, CUSTOMER_ID, "Pallets arrived damaged", CasePriority.HIGH, "employee-3"),
+            new CaseAssigned(CASE_ID, CUSTOMER_ID, "employee-4"),
+            new CasePriorityChanged(CASE_ID, CUSTOMER_ID, CasePriority.URGENT),
+            new CaseResolved(CASE_ID, CUSTOMER_ID, "Replacement delivered"),
+            new CaseReopened(CASE_ID, CUSTOMER_ID, "Replacement damaged too", "Pallets arrived damaged",
+                    CasePriority.URGENT, "employee-4"),
             new UserRegistered("anna.berg", PASSWORD_HASH, List.of(Role.SALES, Role.SUPPORT), "employee-7"),
             new UserRolesChanged("anna.berg", List.of(Role.MANAGER, Role.SALES)),
             new UserPasswordChanged("anna.berg", NEW_PASSWORD_HASH),

@@ -41,6 +41,11 @@ class Customer {
         // for Axon: an empty customer that events (or a creating command) fill in
     }
 
+    /** A customer registered by another handler's unit of work (a lead's qualification). */
+    Customer(CustomerRegistered registered) {
+        apply(registered);
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CommandOutcome handle(RegisterCustomer command) {

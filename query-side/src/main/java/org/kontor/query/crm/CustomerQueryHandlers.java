@@ -3,7 +3,6 @@ package org.kontor.query.crm;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,8 @@ import org.kontor.query.crm.CustomerViews.Contact;
 import org.kontor.query.crm.CustomerViews.CustomerSummary;
 import org.kontor.query.crm.CustomerViews.CustomerView;
 import org.kontor.query.crm.CustomerViews.LastInteraction;
+import org.kontor.query.crm.CustomerViews.OpenCase;
+import org.kontor.query.crm.CustomerViews.OpenOpportunities;
 import org.springframework.stereotype.Component;
 
 /** Answers the customer queries from the {@code crm-customers} view. */
@@ -53,16 +54,9 @@ class CustomerQueryHandlers {
         if (query.ownerId() != null) {
             conditions.add(Filters.eq("ownerId", query.ownerId()));
         }
-        if (query.afterSortKey() != null) {
-            conditions.add(Filters.gt("sortKey", query.afterSortKey()));
-        }
-        Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
-        List<Document> found = customers.find(filter).sort(Sorts.ascending("sortKey")).limit(query.limit() + 1)
-                .into(new ArrayList<>());
-        boolean more = found.size() > query.limit();
-        List<Document> page = more ? found.subList(0, query.limit()) : found;
-        List<CustomerSummary> items = page.stream().map(CustomerQueryHandlers::toSummary).toList();
-        return new CustomerList(items, more ? page.get(page.size() - 1).getString("sortKey") : null);
+        SortedPage page = SortedPage.find(customers, conditions, query.afterSortKey(), query.limit());
+        List<CustomerSummary> items = page.items().stream().map(CustomerQueryHandlers::toSummary).toList();
+        return new CustomerList(items, page.lastSortKey());
     }
 
     /** A page of customers and, when there are more, the sort key to continue after. */
@@ -101,9 +95,23 @@ class CustomerQueryHandlers {
                 last == null ? null : new LastInteraction(last.getString("id"), last.getString("channel"),
                         last.getString("direction"), last.getDate("occurredAt").toInstant(),
                         last.getString("subject"), last.getString("employeeId")),
+                openOpportunities(customer.get("openOpportunities", Document.class)),
+                customer.getList("openCases", Document.class, List.of()).stream()
+                        .map(open -> new OpenCase(open.getString("id"), open.getString("subject"),
+                                open.getString("priority"), open.getString("assigneeId"),
+                                open.getDate("openedAt").toInstant()))
+                        .toList(),
                 customer.getDate("registeredAt").toInstant(),
                 customer.getDate("updatedAt").toInstant(),
                 version(customer));
+    }
+
+    private static OpenOpportunities openOpportunities(Document open) {
+        if (open == null) {
+            return new OpenOpportunities(0, null);
+        }
+        return new OpenOpportunities(Counters.read(open, "count"), MoneyJson.of(
+                new Money(Counters.read(open, "amountMinor"), open.getString("currency"))));
     }
 
     private static long version(Document customer) {

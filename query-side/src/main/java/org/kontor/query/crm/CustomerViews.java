@@ -25,6 +25,8 @@ public final class CustomerViews {
             List<Contact> contacts,
             long interactionCount,
             LastInteraction lastInteraction,
+            OpenOpportunities openOpportunities,
+            List<OpenCase> openCases,
             Instant registeredAt,
             Instant updatedAt,
             long version) {
@@ -46,6 +48,14 @@ public final class CustomerViews {
     }
 
     public record Contact(String id, String name, String email, String phone, String role) {
+    }
+
+    /** The customer's opportunities that are neither won nor lost: how many, and their amount. */
+    public record OpenOpportunities(long count, MoneyJson amount) {
+    }
+
+    /** A support case of the customer that is not resolved. */
+    public record OpenCase(String id, String subject, String priority, String assigneeId, Instant openedAt) {
     }
 
     public record LastInteraction(String id, String channel, String direction, Instant occurredAt, String subject,

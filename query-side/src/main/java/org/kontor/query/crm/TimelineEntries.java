@@ -37,7 +37,9 @@ final class TimelineEntries {
             return new TimelineEntry(recordedAt, type, "Contact added: " + contact.name() + role,
                     contact.contactId(), by);
         }
-        return new TimelineEntry(recordedAt, type, type, event.customerId(), by);
+        TimelineEntry pipelineEntry = PipelineTimelineEntries.describe(event, recordedAt, by);
+        return pipelineEntry != null ? pipelineEntry
+                : new TimelineEntry(recordedAt, type, type, event.customerId(), by);
     }
 
     private static String capitalized(String word) {

@@ -2,12 +2,21 @@ package org.kontor.query.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.events.crm.ActivityEvent.ActivityOverdue;
+import org.kontor.events.crm.ActivityEvent.ActivityScheduled;
+import org.kontor.events.crm.ActivityType;
+import org.kontor.events.crm.CaseEvent.CaseOpened;
+import org.kontor.events.crm.CaseEvent.CaseResolved;
+import org.kontor.events.crm.CasePriority;
+import org.kontor.events.crm.LeadEvent.LeadQualified;
+import org.kontor.events.crm.OpportunityStage;
 import org.kontor.query.crm.CustomerQueries.FetchCustomerTimelineQuery;
 import org.kontor.query.crm.TimelineQueryHandler.TimelinePage;
 import org.kontor.query.projection.ProjectionHarness;
@@ -39,6 +48,34 @@ class TimelineProjectionTest {
         assertThat(page.items().get(0).by()).isEqualTo("jane");
         assertThat(page.items().get(0).refId()).isEqualTo("i-1");
         assertThat(page.nextEntry()).isNull();
+    }
+
+    @Test
+    void pipelineAndFollowUpEvents_onTheTimelineWithWhoDidIt() {
+        Instant due = Instant.parse("2026-03-02T10:00:00Z");
+        harness.handle(projection, List.of(
+                harness.next(ACME, 0, CustomerProjectionTest.registered(ACME, "Acme GmbH")),
+                harness.next("l-1", 1, new LeadQualified("l-1", "Anna Berg", ACME, true, "o-1", null)),
+                harness.next("o-1", 0, PipelineEvents.opened("o-1", "anna", OpportunityStage.PROSPECTING, 1000, null)),
+                harness.next("o-1", 1, PipelineEvents.won("o-1", "anna", OpportunityStage.PROSPECTING, 1000, null)),
+                harness.next("a-1", 0, new ActivityScheduled("a-1", ACME, ActivityType.CALL, due, "anna", null)),
+                harness.next("a-1", 1, new ActivityOverdue("a-1", ACME, "anna", due)),
+                harness.next("k-1", 0, new CaseOpened("k-1", ACME, "Damaged", CasePriority.HIGH, null)),
+                harness.next("k-1", 1, new CaseResolved("k-1", ACME, "Replaced"))));
+
+        List<TimelineEntry> items = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null)).items();
+
+        assertThat(items).extracting(TimelineEntry::summary).containsExactly(
+                "Case resolved: Replaced",
+                "Case opened (high): Damaged",
+                "Activity overdue since 2026-03-02T10:00:00Z (assigned to anna)",
+                "Call due 2026-03-02T10:00:00Z for anna",
+                "Opportunity won: 1000.00 EUR",
+                "Opportunity opened: Deal o-1 (1000.00 EUR)",
+                "Lead qualified: Anna Berg",
+                "Customer registered: Acme GmbH");
+        assertThat(items).extracting(TimelineEntry::by)
+                .containsExactly("jane", "jane", "system", "jane", "jane", "jane", "jane", "jane");
     }
 
     @Test

@@ -94,6 +94,12 @@ public final class ProjectionHarness implements AutoCloseable {
         return at(nextIndex++, aggregateId, sequenceNumber, payload);
     }
 
+    /** A domain event as the store would deliver it next, recorded at {@code recordedAt}. */
+    public TrackedEventMessage<?> next(String aggregateId, long sequenceNumber, Object payload, Instant recordedAt) {
+        return tracked(GapAwareTrackingToken.newInstance(nextIndex++, new TreeSet<>()), aggregateId, sequenceNumber,
+                payload, recordedAt);
+    }
+
     /** A domain event at a chosen global index, with no gaps before it. */
     public TrackedEventMessage<?> at(long index, String aggregateId, long sequenceNumber, Object payload) {
         return tracked(GapAwareTrackingToken.newInstance(index, new TreeSet<>()), aggregateId, sequenceNumber, payload);
@@ -101,10 +107,14 @@ public final class ProjectionHarness implements AutoCloseable {
 
     public static TrackedEventMessage<?> tracked(TrackingToken token, String aggregateId, long sequenceNumber,
                                                  Object payload) {
+        return tracked(token, aggregateId, sequenceNumber, payload, Instant.parse("2026-11-26T08:00:00Z"));
+    }
+
+    private static TrackedEventMessage<?> tracked(TrackingToken token, String aggregateId, long sequenceNumber,
+                                                  Object payload, Instant recordedAt) {
         GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(
                 payload.getClass().getSimpleName(), aggregateId, sequenceNumber, payload,
-                MetaData.from(Map.of("userId", "jane")), java.util.UUID.randomUUID().toString(),
-                Instant.parse("2026-11-26T08:00:00Z"));
+                MetaData.from(Map.of("userId", "jane")), java.util.UUID.randomUUID().toString(), recordedAt);
         return new GenericTrackedDomainEventMessage<>(token, event);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -37,6 +39,7 @@ import org.springframework.http.MediaType;
 class LedgerInvariantsTest extends OwnBooksHttpTest {
 
     private static final List<String> ACCOUNTS = List.of("1000", "1100", "1200", "2000", "3000", "4000", "5000", "6000");
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(60);
     private static final List<String> LEDGER_PROCESSORS =
             List.of("ledger-accounts", "ledger-balances", "ledger-entries", "ledger-lines");
     private static final int OPERATIONS = 90;
@@ -117,6 +120,7 @@ class LedgerInvariantsTest extends OwnBooksHttpTest {
             processor.resetTokens(source -> source.createTokenAt(Instant.EPOCH));
             processor.start();
         }
+        awaitReplayed();
         assertThat(reports(year)).as("seed %d", seed).isEqualTo(before);
     }
 
@@ -155,6 +159,24 @@ class LedgerInvariantsTest extends OwnBooksHttpTest {
         if (expected == 200) {
             books.closes.pop();
         }
+    }
+
+    /**
+     * The replay runs through the whole event store (every repetition's events), which can
+     * take longer than a read's wait on a loaded machine; so the test waits for it here, bounded.
+     */
+    private void awaitReplayed() throws InterruptedException {
+        Instant giveUp = Instant.now().plus(REPLAY_WAIT);
+        while (Instant.now().isBefore(giveUp) && !LEDGER_PROCESSORS.stream().allMatch(this::hasReplayed)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private boolean hasReplayed(String name) {
+        Map<Integer, EventTrackerStatus> segments = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow().processingStatus();
+        return !segments.isEmpty() && segments.values().stream()
+                .allMatch(status -> status.isCaughtUp() && !status.isReplaying());
     }
 
     private void post(Random random, int year, Books books, List<Posted> accepted) {

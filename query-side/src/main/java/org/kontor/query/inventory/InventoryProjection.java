@@ -1,0 +1,192 @@
+package org.kontor.query.inventory;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.kontor.events.inventory.CostFlow;
+import org.kontor.events.inventory.CostFlow.Step;
+import org.kontor.events.inventory.CostMethod;
+import org.kontor.events.inventory.ProductEvent.ProductRegistered;
+import org.kontor.events.inventory.StockEvent;
+import org.kontor.events.inventory.StockEvent.StockAdjusted;
+import org.kontor.events.inventory.StockEvent.StockIssued;
+import org.kontor.events.inventory.StockEvent.StockMoved;
+import org.kontor.events.inventory.StockEvent.StockReceived;
+import org.kontor.events.inventory.StockEvent.StockReservationReleased;
+import org.kontor.events.inventory.StockEvent.StockReserved;
+import org.kontor.events.inventory.StockEvent.StockTransferredIn;
+import org.kontor.events.inventory.StockEvent.StockTransferredOut;
+import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
+import org.kontor.query.projection.AppliedPosition;
+import org.kontor.query.projection.DocumentBatch;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps, per product and warehouse, the stock's movements ({@value #HISTORY}: what the stock ledger
+ * and the valuation read) and its level ({@value #LEVELS}: on hand, reserved, available and value,
+ * read by {@code _id}). The level's value is recomputed from the movements in date order, so a
+ * backdated receipt revalues the later issues here too; the costs the write side booked (and the
+ * revisions it recorded) are not read. The level is saved before the history that records the
+ * event as applied, so a crash between the two writes ends in a redelivery that writes both again.
+ */
+@Component
+@ProcessingGroup(InventoryProjection.PROCESSOR)
+class InventoryProjection {
+
+    static final String PROCESSOR = "inventory-stock";
+    static final String PRODUCTS = "inventory_products";
+    static final String WAREHOUSES = "inventory_warehouses";
+    static final String HISTORY = "stock_history";
+    static final String LEVELS = "stock_levels";
+
+    private final MongoDatabase readStore;
+
+    InventoryProjection(MongoDatabase readStore) {
+        this.readStore = readStore;
+    }
+
+    @EventHandler
+    void on(ProductRegistered event, TrackingToken token) {
+        DocumentBatch.current(readStore).apply(PRODUCTS, event.sku(), InventoryProjection::skuOf, token, product -> {
+            product.put("productId", event.productId());
+            product.put("name", event.name());
+            product.put("uom", event.unitOfMeasure());
+            product.put("costMethod", event.costMethod().name());
+        });
+    }
+
+    @EventHandler
+    void on(WarehouseOpened event, TrackingToken token) {
+        DocumentBatch.current(readStore).apply(WAREHOUSES, event.warehouseId(), InventoryProjection::warehouseOf,
+                token, warehouse -> {
+                    warehouse.put("code", event.code());
+                    warehouse.put("name", event.name());
+                });
+    }
+
+    @EventHandler
+    void on(StockReceived event, TrackingToken token) {
+        moved(event, event.valueMinor(), null, null, 0, token);
+    }
+
+    @EventHandler
+    void on(StockIssued event, TrackingToken token) {
+        // The issue of a reservation frees what it held in the same event.
+        moved(event, null, event.reason(), null, event.reservationId() != null ? event.quantity() : 0, token);
+    }
+
+    @EventHandler
+    void on(StockTransferredOut event, TrackingToken token) {
+        moved(event, null, null, event.toWarehouseId(), 0, token);
+    }
+
+    @EventHandler
+    void on(StockTransferredIn event, TrackingToken token) {
+        moved(event, event.valueMinor(), null, event.fromWarehouseId(), 0, token);
+    }
+
+    @EventHandler
+    void on(StockAdjusted event, TrackingToken token) {
+        moved(event, null, event.reason(), null, 0, token);
+    }
+
+    @EventHandler
+    void on(StockReserved event, TrackingToken token) {
+        changeReserved(event, event.quantity(), token);
+    }
+
+    @EventHandler
+    void on(StockReservationReleased event, TrackingToken token) {
+        changeReserved(event, -event.quantity(), token);
+    }
+
+    @ResetHandler
+    void clear() {
+        for (String collection : List.of(PRODUCTS, WAREHOUSES, HISTORY, LEVELS)) {
+            readStore.getCollection(collection).drop();
+        }
+    }
+
+    private void moved(StockMoved event, Long fixedValueMinor, String reason, String otherWarehouseId,
+                       long reservationIssued, TrackingToken token) {
+        change(event, token, history -> {
+            addReserved(history, -reservationIssued);
+            Document movement = new Document("movementId", event.movementId())
+                    .append("date", event.date().toString())
+                    .append("kind", event.kind().name())
+                    .append("quantity", event.quantityChange())
+                    .append("fixedValueMinor", fixedValueMinor)
+                    .append("reason", reason)
+                    .append("otherWarehouseId", otherWarehouseId);
+            history.getList("movements", Document.class).add(movement);
+        });
+    }
+
+    private void changeReserved(StockEvent event, long change, TrackingToken token) {
+        change(event, token, history -> addReserved(history, change));
+    }
+
+    private static void addReserved(Document history, long change) {
+        history.put("reserved", history.get("reserved", Number.class).longValue() + change);
+    }
+
+    private void change(StockEvent event, TrackingToken token, java.util.function.Consumer<Document> change) {
+        DocumentBatch batch = DocumentBatch.current(readStore);
+        String stockId = stockIdOf(event);
+        Document history = batch.load(HISTORY, stockId, InventoryProjection::stockIdOfPayload);
+        if (AppliedPosition.alreadyApplied(history, token)) {
+            return;
+        }
+        if (history == null) {
+            Document product = batch.load(PRODUCTS, event.sku(), InventoryProjection::skuOf);
+            history = new Document("_id", stockId).append("warehouseId", event.warehouseId())
+                    .append("sku", event.sku())
+                    .append("costMethod", product == null ? CostMethod.AVERAGE.name() : product.getString("costMethod"))
+                    .append("reserved", 0L)
+                    .append("movements", new ArrayList<Document>());
+        }
+        change.accept(history);
+        batch.save(LEVELS, levelOf(history));
+        AppliedPosition.recordApplied(history, token);
+        batch.save(HISTORY, history);
+    }
+
+    /** The level of a stock now: every movement, in date order. */
+    static Document levelOf(Document history) {
+        List<Step> steps = StockHistory.steps(history);
+        CostFlow flow = new CostFlow(StockHistory.costMethod(history));
+        CostFlow.inDateOrder(steps).forEach(flow::apply);
+        long reserved = history.get("reserved", Number.class).longValue();
+        return new Document("_id", history.getString("_id"))
+                .append("warehouseId", history.getString("warehouseId"))
+                .append("sku", history.getString("sku"))
+                .append("onHand", flow.quantity())
+                .append("reserved", reserved)
+                .append("available", flow.quantity() - reserved)
+                .append("valueMinor", flow.valueMinor());
+    }
+
+    static String stockIdOf(StockEvent event) {
+        return event.warehouseId() + ":" + event.sku();
+    }
+
+    private static String stockIdOfPayload(Object payload) {
+        return payload instanceof StockEvent event ? stockIdOf(event) : null;
+    }
+
+    private static String skuOf(Object payload) {
+        if (payload instanceof ProductRegistered registered) {
+            return registered.sku();
+        }
+        return payload instanceof StockEvent event ? event.sku() : null;
+    }
+
+    private static String warehouseOf(Object payload) {
+        return payload instanceof WarehouseOpened opened ? opened.warehouseId() : null;
+    }
+}

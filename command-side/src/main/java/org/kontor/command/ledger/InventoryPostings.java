@@ -147,7 +147,7 @@ class InventoryPostings {
             if (failed.getCause() instanceof CommandExecutionException refused
                     && refused.getDetails().orElse(null) instanceof RuleViolationDetails rule) {
                 LOG.error("The ledger refused the inventory posting {} dated {} ({}: Dr {} / Cr {} {} minor units of "
-                                + "{}), {}: {}. The inventory account will disagree with the stock valuation "
+                                + "{}), {}: {} The inventory account will disagree with the stock valuation "
                                 + "until it is posted by hand.", entryId, date, description, debitAccount,
                         creditAccount, amountMinor, currency, rule.code(), rule.detail());
                 meters.counter(REFUSED_METRIC, "code", rule.code()).increment();

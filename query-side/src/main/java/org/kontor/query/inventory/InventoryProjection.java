@@ -21,6 +21,11 @@ import org.kontor.events.inventory.StockEvent.StockReservationReleased;
 import org.kontor.events.inventory.StockEvent.StockReserved;
 import org.kontor.events.inventory.StockEvent.StockTransferredIn;
 import org.kontor.events.inventory.StockEvent.StockTransferredOut;
+import org.kontor.events.inventory.StockMovementEvent;
+import org.kontor.events.inventory.StockMovementEvent.AdjustmentRecorded;
+import org.kontor.events.inventory.StockMovementEvent.IssueRecorded;
+import org.kontor.events.inventory.StockMovementEvent.ReceiptRecorded;
+import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.query.projection.AppliedPosition;
 import org.kontor.query.projection.DocumentBatch;
@@ -29,7 +34,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps, per product and warehouse, the stock's movements ({@value #HISTORY}: what the stock ledger
  * and the valuation read) and its level ({@value #LEVELS}: on hand, reserved, available and value,
- * read by {@code _id}). The level's value is recomputed from the movements in date order, so a
+ * read by {@code _id}), and each movement as it was recorded ({@value #MOVEMENTS}). The level's value is recomputed from the movements in date order, so a
  * backdated receipt revalues the later issues here too; the costs the write side booked (and the
  * revisions it recorded) are not read. The level is saved before the history that records the
  * event as applied, so a crash between the two writes ends in a redelivery that writes both again.
@@ -43,6 +48,7 @@ class InventoryProjection {
     static final String WAREHOUSES = "inventory_warehouses";
     static final String HISTORY = "stock_history";
     static final String LEVELS = "stock_levels";
+    static final String MOVEMENTS = "stock_movements";
 
     private final MongoDatabase readStore;
 
@@ -105,9 +111,58 @@ class InventoryProjection {
         changeReserved(event, -event.quantity(), token);
     }
 
+    @EventHandler
+    void on(ReceiptRecorded event, TrackingToken token) {
+        record(event, "RECEIPT", event.warehouseId(), null, null, null, token,
+                event.lines().stream().map(line -> movedLine(line.sku(), line.quantity(), line.valueMinor())).toList());
+    }
+
+    @EventHandler
+    void on(IssueRecorded event, TrackingToken token) {
+        record(event, "ISSUE", event.warehouseId(), null, event.reason(), event.reservationId(), token,
+                event.lines().stream().map(line -> movedLine(line.sku(), line.quantity(), line.valueMinor())).toList());
+    }
+
+    @EventHandler
+    void on(TransferRecorded event, TrackingToken token) {
+        record(event, "TRANSFER", event.fromWarehouseId(), event.toWarehouseId(), null, null, token,
+                event.lines().stream().map(line -> movedLine(line.sku(), line.quantity(), line.valueMinor())).toList());
+    }
+
+    @EventHandler
+    void on(AdjustmentRecorded event, TrackingToken token) {
+        record(event, "ADJUSTMENT", event.warehouseId(), null, event.reason(), null, token,
+                List.of(movedLine(event.sku(), event.differenceQuantity(), event.valueMinor())
+                        .append("countedQuantity", event.countedQuantity())));
+    }
+
+    /** One document per movement, as recorded: what {@code GET /api/stock/movements/{id}} reads. */
+    private void record(StockMovementEvent event, String kind, String warehouseId, String toWarehouseId, String reason,
+                        String reservationId, TrackingToken token, List<Document> lines) {
+        DocumentBatch.current(readStore).apply(MOVEMENTS, event.movementId(), InventoryProjection::movementOf, token,
+                movement -> {
+                    movement.put("kind", kind);
+                    movement.put("date", event.date().toString());
+                    movement.put("warehouseId", warehouseId);
+                    movement.put("toWarehouseId", toWarehouseId);
+                    movement.put("reason", reason);
+                    movement.put("reservationId", reservationId);
+                    movement.put("currency", event.currency());
+                    movement.put("lines", lines);
+                });
+    }
+
+    private static Document movedLine(String sku, long quantity, long valueMinor) {
+        return new Document("sku", sku).append("quantity", quantity).append("valueMinor", valueMinor);
+    }
+
+    private static String movementOf(Object payload) {
+        return payload instanceof StockMovementEvent event ? event.movementId() : null;
+    }
+
     @ResetHandler
     void clear() {
-        for (String collection : List.of(PRODUCTS, WAREHOUSES, HISTORY, LEVELS)) {
+        for (String collection : List.of(PRODUCTS, WAREHOUSES, HISTORY, LEVELS, MOVEMENTS)) {
             readStore.getCollection(collection).drop();
         }
     }

@@ -47,6 +47,14 @@ public final class InventoryQueries {
         }
     }
 
+    /** One movement as it was recorded. */
+    public record FetchStockMovementQuery(String movementId) {
+
+        public FetchStockMovementQuery {
+            Objects.requireNonNull(movementId, "movementId");
+        }
+    }
+
     private static void requirePositive(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");

@@ -8,10 +8,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
+import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
 import org.kontor.query.inventory.InventoryQueries.FetchStockLevelsQuery;
+import org.kontor.query.inventory.InventoryQueries.FetchStockMovementQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockMovementsQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockValuationQuery;
 import org.kontor.query.inventory.InventoryQueries.LedgerPosition;
@@ -19,10 +21,12 @@ import org.kontor.query.inventory.InventoryViews.StockLedgerLine;
 import org.kontor.query.inventory.InventoryViews.StockLedgerPage;
 import org.kontor.query.inventory.InventoryViews.StockLevel;
 import org.kontor.query.inventory.InventoryViews.StockLevelPage;
+import org.kontor.query.inventory.InventoryViews.StockMovementView;
 import org.kontor.query.inventory.InventoryViews.StockValuation;
 import org.kontor.query.inventory.InventoryViews.ValuationRow;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,6 +90,14 @@ class InventoryQueryController {
                 .map(found -> new StockLedgerResponse(found.items(), found.currency(), found.next() == null ? null
                         : PageRequest.encodeCursor(LEDGER_CURSOR + found.next().date() + "|" + found.next().stockId()
                         + "|" + found.next().index())));
+    }
+
+    @GetMapping("/movements/{movementId}")
+    Mono<StockMovementView> movement(@PathVariable String movementId,
+                                     @RequestParam(required = false) Boolean consistent) {
+        FetchStockMovementQuery query = new FetchStockMovementQuery(shortOrNull("movementId", movementId));
+        return read(consistent, query, StockMovementView.class)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("stock movement", movementId)));
     }
 
     /** Without {@code asOf}, the valuation at the end of today (UTC). */

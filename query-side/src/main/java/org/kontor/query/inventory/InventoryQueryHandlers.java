@@ -20,10 +20,13 @@ import org.kontor.events.inventory.CostFlow;
 import org.kontor.events.inventory.CostFlow.Step;
 import org.kontor.events.inventory.CostFlow.Valued;
 import org.kontor.query.inventory.InventoryQueries.FetchStockLevelsQuery;
+import org.kontor.query.inventory.InventoryQueries.FetchStockMovementQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockMovementsQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockValuationQuery;
 import org.kontor.query.inventory.InventoryQueries.LedgerPosition;
+import org.kontor.query.inventory.InventoryViews.MovedLineView;
 import org.kontor.query.inventory.InventoryViews.StockLedgerLine;
+import org.kontor.query.inventory.InventoryViews.StockMovementView;
 import org.kontor.query.inventory.InventoryViews.StockLedgerPage;
 import org.kontor.query.inventory.InventoryViews.StockLevel;
 import org.kontor.query.inventory.InventoryViews.StockLevelPage;
@@ -47,12 +50,14 @@ class InventoryQueryHandlers {
 
     private final MongoCollection<Document> levels;
     private final MongoCollection<Document> histories;
+    private final MongoCollection<Document> movements;
     private final String currency;
 
     InventoryQueryHandlers(MongoDatabase readStore,
                            @Value("${erp.inventory.currency:${erp.ledger.currency:EUR}}") String currency) {
         this.levels = readStore.getCollection(InventoryProjection.LEVELS);
         this.histories = readStore.getCollection(InventoryProjection.HISTORY);
+        this.movements = readStore.getCollection(InventoryProjection.MOVEMENTS);
         this.currency = currency;
     }
 
@@ -94,6 +99,25 @@ class InventoryQueryHandlers {
     }
 
     private record Positioned(LedgerPosition position, StockLedgerLine line) {
+    }
+
+    /** The movement, or {@code null} when the view does not know it. */
+    @QueryHandler
+    StockMovementView handle(FetchStockMovementQuery query) {
+        Document movement = movements.find(Filters.eq("_id", query.movementId())).first();
+        if (movement == null) {
+            return null;
+        }
+        List<MovedLineView> lines = movement.getList("lines", Document.class).stream()
+                .map(line -> new MovedLineView(line.getString("sku"), line.get("quantity", Number.class).longValue(),
+                        amount(line.get("valueMinor", Number.class).longValue()),
+                        line.get("countedQuantity", Number.class) == null ? null
+                                : line.get("countedQuantity", Number.class).longValue()))
+                .toList();
+        return new StockMovementView(movement.getString("_id"), movement.getString("kind"),
+                LocalDate.parse(movement.getString("date")), movement.getString("warehouseId"),
+                movement.getString("toWarehouseId"), movement.getString("reason"), movement.getString("reservationId"),
+                movement.getString("currency"), lines);
     }
 
     @QueryHandler

@@ -30,6 +30,19 @@ public final class InventoryViews {
     public record StockLedgerPage(List<StockLedgerLine> items, String currency, LedgerPosition next) {
     }
 
+    /**
+     * A movement as recorded, with the values booked then: a later backdated movement may have
+     * revised them (the stock ledger shows the values now).
+     */
+    public record StockMovementView(String id, String kind, LocalDate date, String warehouseId, String toWarehouseId,
+                                    String reason, String reservationId, String currency,
+                                    List<MovedLineView> lines) {
+    }
+
+    /** {@code quantity} is the count's difference for an adjustment, which also has {@code countedQuantity}. */
+    public record MovedLineView(String sku, long quantity, String value, Long countedQuantity) {
+    }
+
     public record ValuationRow(String sku, long quantity, String value, String unitCost,
                                List<WarehouseValuation> warehouses) {
     }

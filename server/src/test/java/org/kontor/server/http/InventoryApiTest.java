@@ -160,6 +160,20 @@ class InventoryApiTest extends InventoryHttpSupport {
     }
 
     @Test
+    void movement_readableAtItsLocationAsRecorded_unknownOneNotFound() {
+        String warehouse = newWarehouse();
+        String sku = newProduct("FIFO");
+        String id = receive(warehouse, YEAR + "-04-02", sku, 7, "1.25");
+
+        JsonNode movement = read("/api/stock/movements/" + id + "?consistent=true");
+
+        assertThat(movement.get("kind").asText()).isEqualTo("RECEIPT");
+        assertThat(movement.get("date").asText()).isEqualTo(YEAR + "-04-02");
+        assertThat(movement.get("lines").get(0).get("value").asText()).isEqualTo("8.75");
+        problem(http.get().uri("/api/stock/movements/" + newId() + "?consistent=true").exchange(), 404, "NOT_FOUND");
+    }
+
+    @Test
     void transfer_movesQuantityAndValueAtCost() {
         String from = newWarehouse();
         String to = newWarehouse();

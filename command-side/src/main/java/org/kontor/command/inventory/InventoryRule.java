@@ -13,11 +13,5 @@ enum InventoryRule implements RuleCode {
     /** A unit cost is not in the inventory currency. */
     CURRENCY_MISMATCH,
     /** The reservation was released or issued already. */
-    RESERVATION_NOT_OPEN,
-    /**
-     * A backdated movement would change the cost of a later transfer between warehouses. Transfers
-     * carry their cost to the other warehouse, so such a change would have to be carried along;
-     * that is not supported yet, and refusing keeps the books and the valuation in agreement.
-     */
-    BACKDATED_BEFORE_TRANSFER
+    RESERVATION_NOT_OPEN
 }

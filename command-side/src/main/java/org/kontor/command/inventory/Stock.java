@@ -35,8 +35,9 @@ import org.kontor.events.inventory.StockEvent.StockTransferredOut;
  *
  * <p>Every movement is valued here, by {@link CostFlow} over the whole history in date order. A
  * backdated movement therefore can change what later movements cost; those changes are recorded as
- * {@link StockCostRevised} events (the ledger posts the differences), never by editing events. Kept
- * in Axon's aggregate cache: its stream grows with every movement.
+ * {@link StockCostRevised} events (the ledger posts the differences), never by editing events. A
+ * revised transfer out is carried to the other warehouse by {@link StockMovements}. Kept in Axon's
+ * aggregate cache: its stream grows with every movement.
  */
 @Aggregate(cache = "stockCache")
 class Stock {
@@ -49,6 +50,8 @@ class Stock {
     private final Map<String, Long> bookedValues = new HashMap<>();
     private final Map<String, MovementKind> kinds = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
+    /** The warehouse each transfer out of this stock went to, by movement id. */
+    private final Map<String, String> destinations = new HashMap<>();
     private long onHand;
     private long reserved;
 
@@ -56,60 +59,67 @@ class Stock {
         // for Axon
     }
 
-    long receive(Place place, String movementId, LocalDate date, long quantity, long valueMinor) {
-        List<StockCostRevised> revisions = valueOf(place, new Step(movementId, date, quantity, valueMinor), false)
-                .revisions();
-        apply(new StockReceived(place.warehouseId(), place.sku(), movementId, date, quantity, valueMinor));
-        revisions.forEach(revision -> apply(revision));
-        return valueMinor;
+    Moved<StockReceived> receive(Place place, String movementId, LocalDate date, long quantity, long valueMinor) {
+        Valuation valuation = valueOf(place, new Step(movementId, date, quantity, valueMinor), false);
+        return record(new StockReceived(place.warehouseId(), place.sku(), movementId, date, quantity, valueMinor),
+                valuation);
     }
 
-    /** Issues goods and answers what they cost. */
-    long issue(Place place, String movementId, LocalDate date, long quantity, String reason) {
+    Moved<StockIssued> issue(Place place, String movementId, LocalDate date, long quantity, String reason) {
         Valuation valuation = valueOf(place, new Step(movementId, date, -quantity, null), false);
-        apply(new StockIssued(place.warehouseId(), place.sku(), movementId, date, quantity, valuation.cost(), reason,
-                null));
-        valuation.revisions().forEach(revision -> apply(revision));
-        return valuation.cost();
+        return record(new StockIssued(place.warehouseId(), place.sku(), movementId, date, quantity, valuation.cost(),
+                reason, null), valuation);
     }
 
-    /** Issues what the reservation set aside; answers the event, which carries the quantity and cost. */
-    StockIssued issueReserved(Place place, String reservationId, String movementId, LocalDate date, String reason) {
+    /** Issues what the reservation set aside. */
+    Moved<StockIssued> issueReserved(Place place, String reservationId, String movementId, LocalDate date,
+                                     String reason) {
         Reservation reservation = openReservation(reservationId);
         Valuation valuation = valueOf(place, new Step(movementId, date, -reservation.quantity(), null), true);
-        StockIssued issued = new StockIssued(place.warehouseId(), place.sku(), movementId, date,
-                reservation.quantity(), valuation.cost(), reason, reservationId);
-        apply(issued);
-        valuation.revisions().forEach(revision -> apply(revision));
-        return issued;
+        return record(new StockIssued(place.warehouseId(), place.sku(), movementId, date, reservation.quantity(),
+                valuation.cost(), reason, reservationId), valuation);
     }
 
-    long transferOut(Place place, String movementId, LocalDate date, long quantity, String toWarehouseId) {
+    Moved<StockTransferredOut> transferOut(Place place, String movementId, LocalDate date, long quantity,
+                                           String toWarehouseId) {
         Valuation valuation = valueOf(place, new Step(movementId, date, -quantity, null), false);
-        apply(new StockTransferredOut(place.warehouseId(), place.sku(), movementId, date, quantity, valuation.cost(),
-                toWarehouseId));
-        valuation.revisions().forEach(revision -> apply(revision));
-        return valuation.cost();
+        return record(new StockTransferredOut(place.warehouseId(), place.sku(), movementId, date, quantity,
+                valuation.cost(), toWarehouseId), valuation);
     }
 
-    void transferIn(Place place, String movementId, LocalDate date, long quantity, long valueMinor,
-                    String fromWarehouseId) {
-        List<StockCostRevised> revisions = valueOf(place, new Step(movementId, date, quantity, valueMinor), false)
-                .revisions();
-        apply(new StockTransferredIn(place.warehouseId(), place.sku(), movementId, date, quantity, valueMinor,
-                fromWarehouseId));
-        revisions.forEach(revision -> apply(revision));
+    Moved<StockTransferredIn> transferIn(Place place, String movementId, LocalDate date, long quantity,
+                                         long valueMinor, String fromWarehouseId) {
+        Valuation valuation = valueOf(place, new Step(movementId, date, quantity, valueMinor), false);
+        return record(new StockTransferredIn(place.warehouseId(), place.sku(), movementId, date, quantity, valueMinor,
+                fromWarehouseId), valuation);
     }
 
-    /** Books a count; answers the event, which carries the difference and its value. */
-    StockAdjusted adjust(Place place, String movementId, LocalDate date, long countedQuantity, String reason) {
+    /** Books a count: the difference to the books at the end of {@code date} is the movement. */
+    Moved<StockAdjusted> adjust(Place place, String movementId, LocalDate date, long countedQuantity, String reason) {
         long difference = countedQuantity - CostFlow.quantityAt(steps, date);
         Valuation valuation = valueOf(place, new Step(movementId, date, difference, null), false);
-        StockAdjusted adjusted = new StockAdjusted(place.warehouseId(), place.sku(), movementId, date, countedQuantity,
-                difference, valuation.valueMinor(), reason);
-        apply(adjusted);
-        valuation.revisions().forEach(revision -> apply(revision));
-        return adjusted;
+        return record(new StockAdjusted(place.warehouseId(), place.sku(), movementId, date, countedQuantity,
+                difference, valuation.valueMinor(), reason), valuation);
+    }
+
+    /**
+     * The goods of a transfer in left the other warehouse at a revised cost, so they are worth that
+     * here too. Answers every revision this causes, the transfer in's own among them.
+     */
+    List<StockCostRevised> reviseTransferIn(Place place, String movementId, long valueMinor, String causedBy) {
+        List<Step> revised = new ArrayList<>();
+        for (Step step : steps) {
+            revised.add(step.movementId().equals(movementId)
+                    ? new Step(movementId, step.date(), step.quantityChange(), valueMinor) : step);
+        }
+        List<StockCostRevised> revisions = revisions(place, revised, null, causedBy).revisions();
+        revisions.forEach(revision -> apply(revision));
+        return revisions;
+    }
+
+    /** Where the goods of a transfer out of this stock went. */
+    String destinationOf(String movementId) {
+        return destinations.get(movementId);
     }
 
     /** Sets stock aside and answers true; a repeat of the same reservation changes nothing and answers false. */
@@ -173,29 +183,29 @@ class Stock {
         if (!CostFlow.staysInStock(withStep)) {
             throw insufficient(place, taken, "on " + step.date() + " or a later date");
         }
+        return revisions(place, withStep, step, step.movementId());
+    }
+
+    /** The value of {@code newStep} (if any) and the revisions of every other movement whose value changed. */
+    private Valuation revisions(Place place, List<Step> history, Step newStep, String causedBy) {
         long value = 0;
         List<StockCostRevised> revisions = new ArrayList<>();
-        for (Valued valued : CostFlow.replay(place.costMethod(), withStep)) {
+        for (Valued valued : CostFlow.replay(place.costMethod(), history)) {
             String movementId = valued.step().movementId();
-            if (valued.step() == step) {
+            if (valued.step() == newStep) {
                 value = valued.valueMinor();
             } else if (bookedValues.get(movementId) != valued.valueMinor()) {
-                revisions.add(revision(place, valued, step.movementId()));
+                revisions.add(new StockCostRevised(place.warehouseId(), place.sku(), movementId, kinds.get(movementId),
+                        valued.step().date(), bookedValues.get(movementId), valued.valueMinor(), causedBy));
             }
         }
         return new Valuation(value, revisions);
     }
 
-    private StockCostRevised revision(Place place, Valued valued, String causedBy) {
-        String movementId = valued.step().movementId();
-        MovementKind kind = kinds.get(movementId);
-        if (kind == MovementKind.TRANSFER_OUT) {
-            throw new BusinessRuleViolation(InventoryRule.BACKDATED_BEFORE_TRANSFER, "The movement dated "
-                    + valued.step().date() + " or earlier would change the cost of the transfer " + movementId
-                    + "; record it on or after the date of that transfer.");
-        }
-        return new StockCostRevised(place.warehouseId(), place.sku(), movementId, kind, valued.step().date(),
-                bookedValues.get(movementId), valued.valueMinor(), causedBy);
+    private <E extends StockMoved> Moved<E> record(E event, Valuation valuation) {
+        apply(event);
+        valuation.revisions().forEach(revision -> apply(revision));
+        return new Moved<>(event, valuation.revisions());
     }
 
     private static BusinessRuleViolation insufficient(Place place, long quantity, String when) {
@@ -226,6 +236,7 @@ class Stock {
     @EventSourcingHandler
     void on(StockTransferredOut event) {
         record(event, null, -event.costMinor());
+        destinations.put(event.movementId(), event.toWarehouseId());
     }
 
     @EventSourcingHandler
@@ -241,6 +252,11 @@ class Stock {
     @EventSourcingHandler
     void on(StockCostRevised event) {
         bookedValues.put(event.movementId(), event.revisedValueMinor());
+        if (event.kind() == MovementKind.TRANSFER_IN) {
+            steps.replaceAll(step -> step.movementId().equals(event.movementId())
+                    ? new Step(step.movementId(), step.date(), step.quantityChange(), event.revisedValueMinor())
+                    : step);
+        }
     }
 
     @EventSourcingHandler
@@ -274,6 +290,10 @@ class Stock {
         String stockId() {
             return StockEvent.aggregateId(warehouseId, sku);
         }
+    }
+
+    /** A movement applied to the stock and the revisions of later movements it caused. */
+    record Moved<E extends StockMoved>(E event, List<StockCostRevised> revisions) {
     }
 
     private record Valuation(long valueMinor, List<StockCostRevised> revisions) {

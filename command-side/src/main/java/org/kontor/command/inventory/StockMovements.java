@@ -1,6 +1,8 @@
 package org.kontor.command.inventory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +21,15 @@ import org.kontor.command.inventory.InventoryCommands.ReceiveStock;
 import org.kontor.command.inventory.InventoryCommands.ReleaseStockReservation;
 import org.kontor.command.inventory.InventoryCommands.ReserveStock;
 import org.kontor.command.inventory.InventoryCommands.TransferStock;
+import org.kontor.command.inventory.Stock.Moved;
 import org.kontor.command.inventory.Stock.Place;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.inventory.CostMethod;
+import org.kontor.events.inventory.MovementKind;
+import org.kontor.events.inventory.StockEvent.StockCostRevised;
+import org.kontor.events.inventory.StockEvent.StockTransferredOut;
 import org.kontor.events.inventory.StockEvent.StockAdjusted;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockMovementEvent;
@@ -44,6 +50,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StockMovements {
+
+    static final int MAX_CARRIED = 10_000;
 
     private final Repository<Stock> stocks;
     private final Repository<StockMovement> movements;
@@ -78,8 +86,9 @@ class StockMovements {
         for (ReceiptLine line : command.lines()) {
             Place place = place(command.warehouseId(), line.sku());
             long value = Math.multiplyExact(line.quantity(), line.unitCostMinor());
-            locked.get(place.stockId()).execute(stock -> stock.receive(place, command.movementId(), command.date(),
-                    line.quantity(), value));
+            Aggregate<Stock> stock = locked.get(place.stockId());
+            carry(stock, stock.invoke(held -> held.receive(place, command.movementId(), command.date(),
+                    line.quantity(), value)).revisions());
             lines.add(new ReceivedLine(line.sku(), line.quantity(), line.unitCostMinor(), value));
         }
         return record(new ReceiptRecorded(command.movementId(), command.warehouseId(), command.date(), currency,
@@ -98,9 +107,11 @@ class StockMovements {
         List<CostedLine> lines = new ArrayList<>();
         for (Line line : command.lines()) {
             Place place = place(command.warehouseId(), line.sku());
-            long cost = locked.get(place.stockId()).invoke(stock -> stock.issue(place, command.movementId(),
-                    command.date(), line.quantity(), command.reason()));
-            lines.add(new CostedLine(line.sku(), line.quantity(), cost));
+            Aggregate<Stock> stock = locked.get(place.stockId());
+            Moved<StockIssued> issued = stock.invoke(held -> held.issue(place, command.movementId(), command.date(),
+                    line.quantity(), command.reason()));
+            carry(stock, issued.revisions());
+            lines.add(new CostedLine(line.sku(), line.quantity(), issued.event().costMinor()));
         }
         return record(new IssueRecorded(command.movementId(), command.warehouseId(), command.date(), command.reason(),
                 null, currency, lines));
@@ -121,10 +132,14 @@ class StockMovements {
         for (Line line : command.lines()) {
             Place from = place(command.fromWarehouseId(), line.sku());
             Place to = place(command.toWarehouseId(), line.sku());
-            long cost = locked.get(from.stockId()).invoke(stock -> stock.transferOut(from, command.movementId(),
+            Aggregate<Stock> source = locked.get(from.stockId());
+            Aggregate<Stock> destination = locked.get(to.stockId());
+            Moved<StockTransferredOut> out = source.invoke(stock -> stock.transferOut(from, command.movementId(),
                     command.date(), line.quantity(), command.toWarehouseId()));
-            locked.get(to.stockId()).execute(stock -> stock.transferIn(to, command.movementId(), command.date(),
-                    line.quantity(), cost, command.fromWarehouseId()));
+            long cost = out.event().costMinor();
+            carry(source, out.revisions());
+            carry(destination, destination.invoke(stock -> stock.transferIn(to, command.movementId(), command.date(),
+                    line.quantity(), cost, command.fromWarehouseId())).revisions());
             lines.add(new CostedLine(line.sku(), line.quantity(), cost));
         }
         return record(new TransferRecorded(command.movementId(), command.fromWarehouseId(), command.toWarehouseId(),
@@ -139,9 +154,11 @@ class StockMovements {
         }
         requireWarehouse(command.warehouseId());
         Place place = place(command.warehouseId(), command.sku());
-        StockAdjusted adjusted = lock(command.warehouseId(), List.of(command.sku())).get(place.stockId())
-                .invoke(stock -> stock.adjust(place, command.movementId(), command.date(), command.countedQuantity(),
-                        command.reason()));
+        Aggregate<Stock> stock = lock(command.warehouseId(), List.of(command.sku())).get(place.stockId());
+        Moved<StockAdjusted> moved = stock.invoke(held -> held.adjust(place, command.movementId(), command.date(),
+                command.countedQuantity(), command.reason()));
+        carry(stock, moved.revisions());
+        StockAdjusted adjusted = moved.event();
         return record(new AdjustmentRecorded(command.movementId(), command.warehouseId(), command.sku(),
                 command.date(), command.countedQuantity(), adjusted.differenceQuantity(), adjusted.valueMinor(),
                 command.reason(), currency));
@@ -174,11 +191,46 @@ class StockMovements {
         requireWarehouse(command.warehouseId());
         Place place = place(command.warehouseId(), command.sku());
         Aggregate<Stock> stock = stocks.loadOrCreate(place.stockId(), Stock::new);
-        StockIssued issued = stock.invoke(held -> held.issueReserved(place, command.reservationId(),
+        Moved<StockIssued> moved = stock.invoke(held -> held.issueReserved(place, command.reservationId(),
                 command.movementId(), command.date(), command.reason()));
+        carry(stock, moved.revisions());
+        StockIssued issued = moved.event();
         return record(new IssueRecorded(command.movementId(), command.warehouseId(), command.date(), command.reason(),
                 command.reservationId(), currency,
                 List.of(new CostedLine(command.sku(), issued.quantity(), issued.costMinor()))));
+    }
+
+    /**
+     * Carries revised transfers out on to the warehouses the goods went to: they are worth there what
+     * they now cost here, which may revise later movements there, and so on. Those stocks were not
+     * locked up front (the revision was not known then), so in a rare race the lock factory reports a
+     * deadlock and the whole unit of work is rolled back; the client is told to retry (409). At most
+     * {@value #MAX_CARRIED} revisions are carried, far more than any real chain of transfers.
+     */
+    private void carry(Aggregate<Stock> stock, List<StockCostRevised> revisions) throws Exception {
+        Deque<Carried> toCarry = new ArrayDeque<>();
+        revisions.forEach(revision -> toCarry.add(new Carried(stock, revision)));
+        int carried = 0;
+        while (!toCarry.isEmpty()) {
+            Carried next = toCarry.poll();
+            StockCostRevised revision = next.revision();
+            if (revision.kind() != MovementKind.TRANSFER_OUT) {
+                continue;
+            }
+            if (++carried > MAX_CARRIED) {
+                throw new IllegalStateException("more than " + MAX_CARRIED + " transfers revised by "
+                        + revision.causedBy());
+            }
+            String toWarehouseId = next.stock().invoke(held -> held.destinationOf(revision.movementId()));
+            Place to = place(toWarehouseId, revision.sku());
+            Aggregate<Stock> destination = stocks.load(to.stockId());
+            destination.invoke(held -> held.reviseTransferIn(to, revision.movementId(),
+                            -revision.revisedValueMinor(), revision.causedBy()))
+                    .forEach(caused -> toCarry.add(new Carried(destination, caused)));
+        }
+    }
+
+    private record Carried(Aggregate<Stock> stock, StockCostRevised revision) {
     }
 
     private CommandOutcome record(StockMovementEvent recorded) throws Exception {

@@ -115,6 +115,9 @@ class InventoryPostings {
      */
     @EventHandler
     void on(StockCostRevised event, EventMessage<?> message) throws Exception {
+        if (event.kind() == MovementKind.TRANSFER_OUT || event.kind() == MovementKind.TRANSFER_IN) {
+            return; // the revised cost leaves one warehouse and arrives in the other: one account, no change
+        }
         String counterAccount = event.kind() == MovementKind.ISSUE ? accounts.costOfGoodsSold()
                 : accounts.inventoryAdjustment();
         String key = event.movementId() + ":" + event.warehouseId() + ":" + event.sku() + ":" + event.causedBy();

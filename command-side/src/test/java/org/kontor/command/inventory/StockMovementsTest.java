@@ -168,6 +168,28 @@ class StockMovementsTest {
     }
 
     @Test
+    void backdatedReceiptBeforeATransfer_theRevisedCostIsCarriedToTheOtherWarehouseAndItsLaterIssue() {
+        commands.sendAndWait(receipt("m1", MARCH_10, FIFO, 2, 300));
+        commands.sendAndWait(new TransferStock("m2", MAIN, OTHER, MARCH_10, List.of(new Line(FIFO, 1))));
+        commands.sendAndWait(new IssueStock("m3", OTHER, MARCH_20, "Production", List.of(new Line(FIFO, 1))));
+        commits.clear();
+
+        commands.sendAndWait(receipt("m4", MARCH_1, FIFO, 1, 100));
+
+        // The transfer now moved the cheaper unit: 1.00 instead of 3.00, here and there.
+        assertThat(commits.get(0)).contains(
+                new StockCostRevised(MAIN, FIFO, "m2", MovementKind.TRANSFER_OUT, MARCH_10, -300, -100, "m4"),
+                new StockCostRevised(OTHER, FIFO, "m2", MovementKind.TRANSFER_IN, MARCH_10, 300, 100, "m4"),
+                new StockCostRevised(OTHER, FIFO, "m3", MovementKind.ISSUE, MARCH_20, -300, -100, "m4"));
+        // The other warehouse values its next movements from the revised value.
+        commands.sendAndWait(new TransferStock("m5", MAIN, OTHER, MARCH_20, List.of(new Line(FIFO, 1))));
+        commits.clear();
+        commands.sendAndWait(new IssueStock("m6", OTHER, MARCH_20, "Production", List.of(new Line(FIFO, 1))));
+        assertThat(commits.get(0).get(0)).isEqualTo(new StockIssued(OTHER, FIFO, "m6", MARCH_20, 1, 300,
+                "Production", null));
+    }
+
+    @Test
     void backdatedIssueThatWouldLeaveAnEarlierDateShort_insufficientStock() {
         commands.sendAndWait(receipt("m1", MARCH_10, FIFO, 4, 300));
 

@@ -13,7 +13,9 @@ import org.kontor.events.inventory.CostFlow.Step;
 import org.kontor.events.inventory.CostMethod;
 import org.kontor.events.inventory.ProductEvent.ProductRegistered;
 import org.kontor.events.inventory.StockEvent;
+import org.kontor.events.inventory.MovementKind;
 import org.kontor.events.inventory.StockEvent.StockAdjusted;
+import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockEvent.StockMoved;
 import org.kontor.events.inventory.StockEvent.StockReceived;
@@ -99,6 +101,20 @@ class InventoryProjection {
     @EventHandler
     void on(StockAdjusted event, TrackingToken token) {
         moved(event, null, event.reason(), null, 0, token);
+    }
+
+    /**
+     * Goods that arrived by a transfer are worth what they cost where they left; when that cost was
+     * revised, so is their value here. Other revisions need nothing: this view recomputes costs.
+     */
+    @EventHandler
+    void on(StockCostRevised event, TrackingToken token) {
+        if (event.kind() != MovementKind.TRANSFER_IN) {
+            return;
+        }
+        change(event, token, history -> history.getList("movements", Document.class).stream()
+                .filter(movement -> movement.getString("movementId").equals(event.movementId()))
+                .forEach(movement -> movement.put("fixedValueMinor", event.revisedValueMinor())));
     }
 
     @EventHandler

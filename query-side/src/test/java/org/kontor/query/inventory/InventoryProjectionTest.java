@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.kontor.events.inventory.CostMethod;
 import org.kontor.events.inventory.ProductEvent;
 import org.kontor.events.inventory.ProductEvent.ProductRegistered;
+import org.kontor.events.inventory.MovementKind;
 import org.kontor.events.inventory.StockEvent;
+import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockEvent.StockReceived;
 import org.kontor.events.inventory.StockEvent.StockReserved;
@@ -90,6 +92,22 @@ class InventoryProjectionTest {
         assertThat(valuation.items().get(0).quantity()).isEqualTo(4);
         assertThat(valuation.items().get(0).warehouses()).hasSize(2);
         assertThat(valuation.totalValue()).isEqualTo("10.00");
+    }
+
+    @Test
+    void revisedTransferIn_theGoodsAreWorthTheRevisedCostInTheWarehouseTheyWentTo() {
+        handle(product(CostMethod.FIFO),
+                stock(new StockReceived(MAIN, BOLT, "r1", MARCH_10, 2, 600)),
+                stock(new StockTransferredOut(MAIN, BOLT, "t1", MARCH_10, 1, 300, OTHER)),
+                other(new StockTransferredIn(OTHER, BOLT, "t1", MARCH_10, 1, 300, MAIN)));
+
+        handle(stock(new StockReceived(MAIN, BOLT, "r0", MARCH_1, 1, 100)),
+                harness.next(StockEvent.aggregateId(OTHER, BOLT), 1, new StockCostRevised(OTHER, BOLT, "t1",
+                        MovementKind.TRANSFER_IN, MARCH_10, 300, 100, "r0")));
+
+        assertThat(queries.handle(new FetchStockLevelsQuery(OTHER, BOLT, 1, null)).items().get(0).value())
+                .isEqualTo("1.00");
+        assertThat(queries.handle(new FetchStockValuationQuery(MARCH_20, 10, null)).totalValue()).isEqualTo("7.00");
     }
 
     @Test

@@ -45,14 +45,17 @@ class InventoryLedgerAgreementTest extends InventoryHttpSupport {
         post("/api/stock/adjustments", """
                 {"warehouseId": "%s", "sku": "%s", "countedQty": 5, "date": "%d-02-28", "reason": "Count"}
                 """.formatted(main, paint, YEAR)).expectStatus().isCreated();
-        // March: screws arrive and some move to the overflow warehouse, at cost: nothing changes in total.
+        // March: bolts and screws move to the overflow warehouse, at cost: nothing changes in total.
         receive(main, YEAR + "-03-01", screws, 100, "0.07");
         post("/api/stock/transfers", """
-                {"fromWarehouseId": "%s", "toWarehouseId": "%s", "date": "%d-03-15", "lines": [{"sku": "%s", "qty": 40}]}
-                """.formatted(main, overflow, YEAR, screws)).expectStatus().isCreated();
+                {"fromWarehouseId": "%s", "toWarehouseId": "%s", "date": "%d-03-15",
+                 "lines": [{"sku": "%s", "qty": 40}, {"sku": "%s", "qty": 4}]}
+                """.formatted(main, overflow, YEAR, screws, bolts)).expectStatus().isCreated();
         issue(overflow, YEAR + "-03-20", screws, 3);
+        issue(overflow, YEAR + "-03-25", bolts, 1);
 
-        // Then receipts dated before everything else arrive late: cheaper bolts, dearer paint.
+        // Then receipts dated before everything else arrive late: cheaper bolts, dearer paint. The
+        // bolts revalue January's and February's issues, the transfer, and the overflow's issue.
         receive(main, YEAR + "-01-02", bolts, 5, "0.50");
         receive(main, YEAR + "-01-03", paint, 10, "5.00");
 

@@ -7,6 +7,7 @@ import org.kontor.command.inventory.InventoryCommands.Line;
 import org.kontor.command.inventory.InventoryCommands.ReceiptLine;
 import org.kontor.command.inventory.InventoryCommands.ReceiveStock;
 import org.kontor.command.inventory.InventoryCommands.TransferStock;
+import org.kontor.events.inventory.StockMovementEvent;
 import org.kontor.events.inventory.StockMovementEvent.AdjustmentRecorded;
 import org.kontor.events.inventory.StockMovementEvent.CostedLine;
 import org.kontor.events.inventory.StockMovementEvent.IssueRecorded;
@@ -22,14 +23,27 @@ final class MovementRequests {
     private MovementRequests() {
     }
 
-    static ReceiveStock commandOf(ReceiptRecorded event) {
+    static Object commandOf(StockMovementEvent event) {
+        if (event instanceof ReceiptRecorded receipt) {
+            return commandOf(receipt);
+        }
+        if (event instanceof IssueRecorded issue) {
+            return commandOf(issue);
+        }
+        if (event instanceof TransferRecorded transfer) {
+            return commandOf(transfer);
+        }
+        return commandOf((AdjustmentRecorded) event);
+    }
+
+    private static ReceiveStock commandOf(ReceiptRecorded event) {
         return new ReceiveStock(event.movementId(), event.warehouseId(), event.date(), event.currency(),
                 event.lines().stream().map(line -> new ReceiptLine(line.sku(), line.quantity(), line.unitCostMinor()))
                         .toList());
     }
 
     /** An issue of a reservation answers to the command that issued it, the others to a plain issue. */
-    static Object commandOf(IssueRecorded event) {
+    private static Object commandOf(IssueRecorded event) {
         if (event.reservationId() != null) {
             CostedLine line = event.lines().get(0);
             return new IssueReservedStock(event.reservationId(), event.warehouseId(), line.sku(), event.movementId(),
@@ -39,12 +53,12 @@ final class MovementRequests {
                 event.lines().stream().map(line -> new Line(line.sku(), line.quantity())).toList());
     }
 
-    static TransferStock commandOf(TransferRecorded event) {
+    private static TransferStock commandOf(TransferRecorded event) {
         return new TransferStock(event.movementId(), event.fromWarehouseId(), event.toWarehouseId(), event.date(),
                 event.lines().stream().map(line -> new Line(line.sku(), line.quantity())).toList());
     }
 
-    static AdjustStock commandOf(AdjustmentRecorded event) {
+    private static AdjustStock commandOf(AdjustmentRecorded event) {
         return new AdjustStock(event.movementId(), event.warehouseId(), event.sku(), event.countedQuantity(),
                 event.date(), event.reason());
     }

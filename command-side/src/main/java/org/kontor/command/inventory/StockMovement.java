@@ -6,10 +6,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kontor.events.inventory.StockMovementEvent;
-import org.kontor.events.inventory.StockMovementEvent.AdjustmentRecorded;
-import org.kontor.events.inventory.StockMovementEvent.IssueRecorded;
-import org.kontor.events.inventory.StockMovementEvent.ReceiptRecorded;
-import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 
 /**
  * One stock movement under the client's id ({@code movement:<id>}). It never changes: corrections
@@ -37,30 +33,8 @@ class StockMovement {
     }
 
     @EventSourcingHandler
-    void on(ReceiptRecorded event) {
-        identify(event);
-        recordedCommand = MovementRequests.commandOf(event);
-    }
-
-    @EventSourcingHandler
-    void on(IssueRecorded event) {
-        identify(event);
-        recordedCommand = MovementRequests.commandOf(event);
-    }
-
-    @EventSourcingHandler
-    void on(TransferRecorded event) {
-        identify(event);
-        recordedCommand = MovementRequests.commandOf(event);
-    }
-
-    @EventSourcingHandler
-    void on(AdjustmentRecorded event) {
-        identify(event);
-        recordedCommand = MovementRequests.commandOf(event);
-    }
-
-    private void identify(StockMovementEvent event) {
+    void on(StockMovementEvent event) {
         aggregateId = StockMovementEvent.aggregateId(event.movementId());
+        recordedCommand = MovementRequests.commandOf(event);
     }
 }

@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps, per product and warehouse, the stock's movements ({@value #HISTORY}: what the stock ledger
  * and the valuation read) and its level ({@value #LEVELS}: on hand, reserved, available and value,
- * read by {@code _id}), and each movement as it was recorded ({@value #MOVEMENTS}). The level's value is recomputed from the movements in date order, so a
- * backdated receipt revalues the later issues here too; the costs the write side booked (and the
- * revisions it recorded) are not read. The level is saved before the history that records the
+ * read by {@code _id}), and each movement as it was recorded ({@value #MOVEMENTS}). The level's
+ * value is recomputed from the movements in date order, so a backdated receipt revalues the later
+ * issues here too; the costs the write side booked are not read (only a revised transfer in, whose
+ * value comes from the other warehouse). The level is saved before the history that records the
  * event as applied, so a crash between the two writes ends in a redelivery that writes both again.
  */
 @Component

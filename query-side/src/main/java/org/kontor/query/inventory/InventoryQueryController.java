@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
+import org.kontor.config.http.BusinessDates;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -63,7 +64,7 @@ class InventoryQueryController {
         PageRequest page = PageRequest.of(limit, cursor);
         FetchStockLevelsQuery query = new FetchStockLevelsQuery(shortOrNull("warehouseId", warehouseId),
                 shortOrNull("sku", sku), page.limit(),
-                page.isFirstPage() ? null : withPrefix(page.cursorPosition(), LEVEL_CURSOR));
+                page.isFirstPage() ? null : PageRequest.withoutPrefix(page.cursorPosition(), LEVEL_CURSOR));
         return read(consistent, query, StockLevelPage.class)
                 .map(found -> new Page<>(found.items(), found.lastStockId() == null ? null
                         : PageRequest.encodeCursor(LEVEL_CURSOR + found.lastStockId())));
@@ -77,8 +78,8 @@ class InventoryQueryController {
                                         @RequestParam(required = false) Integer limit,
                                         @RequestParam(required = false) String cursor,
                                         @RequestParam(required = false) Boolean consistent) {
-        LocalDate fromDate = from == null ? null : date("from", from);
-        LocalDate toDate = to == null ? null : date("to", to);
+        LocalDate fromDate = from == null ? null : BusinessDates.parse("from", from);
+        LocalDate toDate = to == null ? null : BusinessDates.parse("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
@@ -106,10 +107,10 @@ class InventoryQueryController {
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) Boolean consistent) {
-        LocalDate date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : date("asOf", asOf);
+        LocalDate date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : BusinessDates.parse("asOf", asOf);
         PageRequest page = PageRequest.of(limit, cursor);
         FetchStockValuationQuery query = new FetchStockValuationQuery(date, page.limit(),
-                page.isFirstPage() ? null : withPrefix(page.cursorPosition(), SKU_CURSOR));
+                page.isFirstPage() ? null : PageRequest.withoutPrefix(page.cursorPosition(), SKU_CURSOR));
         return read(consistent, query, StockValuation.class)
                 .map(found -> new ValuationResponse(found.asOf(), found.currency(), found.totalValue(), found.items(),
                         found.lastSku() == null ? null : PageRequest.encodeCursor(SKU_CURSOR + found.lastSku())));
@@ -139,27 +140,11 @@ class InventoryQueryController {
         return value;
     }
 
-    private static LocalDate date(String field, String value) {
-        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new InvalidRequestException(field, "must be a date such as 2026-03-31");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidRequestException(field, "must be a date such as 2026-03-31");
-        }
-    }
 
-    private static String withPrefix(String position, String prefix) {
-        if (!position.startsWith(prefix) || position.length() == prefix.length()) {
-            throw PageRequest.invalidCursor();
-        }
-        return position.substring(prefix.length());
-    }
 
     /** A cursor of the stock ledger: {@code ledger:<date>|<stock id>|<index>}. */
     private static LedgerPosition ledgerPosition(String position) {
-        String[] parts = withPrefix(position, LEDGER_CURSOR).split("\\|");
+        String[] parts = PageRequest.withoutPrefix(position, LEDGER_CURSOR).split("\\|");
         try {
             if (parts.length != 3 || Integer.parseInt(parts[2]) < 0) {
                 throw PageRequest.invalidCursor();

@@ -66,6 +66,9 @@ class InventoryProjection {
             product.put("name", event.name());
             product.put("uom", event.unitOfMeasure());
             product.put("costMethod", event.costMethod().name());
+            product.put("salesPrice", event.salesPrice() == null ? null
+                    : new Document("amountMinor", event.salesPrice().amountMinor())
+                            .append("currency", event.salesPrice().currency()));
         });
     }
 

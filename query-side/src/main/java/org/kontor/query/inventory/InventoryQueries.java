@@ -55,6 +55,38 @@ public final class InventoryQueries {
         }
     }
 
+    /** Products by SKU, continuing after {@code afterSku}. */
+    public record FetchProductsQuery(int limit, String afterSku) {
+
+        public FetchProductsQuery {
+            requirePositive(limit);
+        }
+    }
+
+    /** One product by its id. */
+    public record FetchProductQuery(String productId) {
+
+        public FetchProductQuery {
+            Objects.requireNonNull(productId, "productId");
+        }
+    }
+
+    /** Warehouses by id, continuing after {@code afterId}. */
+    public record FetchWarehousesQuery(int limit, String afterId) {
+
+        public FetchWarehousesQuery {
+            requirePositive(limit);
+        }
+    }
+
+    /** One warehouse by its id. */
+    public record FetchWarehouseQuery(String warehouseId) {
+
+        public FetchWarehouseQuery {
+            Objects.requireNonNull(warehouseId, "warehouseId");
+        }
+    }
+
     private static void requirePositive(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");

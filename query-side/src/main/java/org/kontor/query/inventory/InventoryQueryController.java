@@ -1,18 +1,16 @@
 package org.kontor.query.inventory;
 
+import static org.kontor.query.inventory.InventoryReads.shortOrNull;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.BusinessDates;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
-import org.kontor.config.http.ReadConsistency;
 import org.kontor.query.inventory.InventoryQueries.FetchStockLevelsQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockMovementQuery;
 import org.kontor.query.inventory.InventoryQueries.FetchStockMovementsQuery;
@@ -42,17 +40,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/stock", produces = MediaType.APPLICATION_JSON_VALUE)
 class InventoryQueryController {
 
-    private static final int MAX_ID_LENGTH = 100;
     private static final String LEVEL_CURSOR = "level:";
     private static final String LEDGER_CURSOR = "ledger:";
     private static final String SKU_CURSOR = "sku:";
 
-    private final QueryGateway queries;
-    private final ReadConsistency consistency;
+    private final InventoryReads reads;
 
-    InventoryQueryController(QueryGateway queries, ReadConsistency consistency) {
-        this.queries = queries;
-        this.consistency = consistency;
+    InventoryQueryController(InventoryReads reads) {
+        this.reads = reads;
     }
 
     @GetMapping("/levels")
@@ -65,7 +60,7 @@ class InventoryQueryController {
         FetchStockLevelsQuery query = new FetchStockLevelsQuery(shortOrNull("warehouseId", warehouseId),
                 shortOrNull("sku", sku), page.limit(),
                 page.isFirstPage() ? null : PageRequest.withoutPrefix(page.cursorPosition(), LEVEL_CURSOR));
-        return read(consistent, query, StockLevelPage.class)
+        return reads.read(consistent, query, StockLevelPage.class)
                 .map(found -> new Page<>(found.items(), found.lastStockId() == null ? null
                         : PageRequest.encodeCursor(LEVEL_CURSOR + found.lastStockId())));
     }
@@ -87,7 +82,7 @@ class InventoryQueryController {
         FetchStockMovementsQuery query = new FetchStockMovementsQuery(shortOrNull("sku", sku),
                 shortOrNull("warehouseId", warehouseId), fromDate, toDate, page.limit(),
                 page.isFirstPage() ? null : ledgerPosition(page.cursorPosition()));
-        return read(consistent, query, StockLedgerPage.class)
+        return reads.read(consistent, query, StockLedgerPage.class)
                 .map(found -> new StockLedgerResponse(found.items(), found.currency(), found.next() == null ? null
                         : PageRequest.encodeCursor(LEDGER_CURSOR + found.next().date() + "|" + found.next().stockId()
                         + "|" + found.next().index())));
@@ -97,7 +92,7 @@ class InventoryQueryController {
     Mono<StockMovementView> movement(@PathVariable String movementId,
                                      @RequestParam(required = false) Boolean consistent) {
         FetchStockMovementQuery query = new FetchStockMovementQuery(shortOrNull("movementId", movementId));
-        return read(consistent, query, StockMovementView.class)
+        return reads.read(consistent, query, StockMovementView.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("stock movement", movementId)));
     }
 
@@ -111,7 +106,7 @@ class InventoryQueryController {
         PageRequest page = PageRequest.of(limit, cursor);
         FetchStockValuationQuery query = new FetchStockValuationQuery(date, page.limit(),
                 page.isFirstPage() ? null : PageRequest.withoutPrefix(page.cursorPosition(), SKU_CURSOR));
-        return read(consistent, query, StockValuation.class)
+        return reads.read(consistent, query, StockValuation.class)
                 .map(found -> new ValuationResponse(found.asOf(), found.currency(), found.totalValue(), found.items(),
                         found.lastSku() == null ? null : PageRequest.encodeCursor(SKU_CURSOR + found.lastSku())));
     }
@@ -125,20 +120,7 @@ class InventoryQueryController {
                                     String nextCursor) {
     }
 
-    private <T> Mono<T> read(Boolean consistent, Object query, Class<T> answer) {
-        return consistency.awaitIfRequested(consistent, InventoryProjection.PROCESSOR)
-                .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(answer))));
-    }
 
-    private static String shortOrNull(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new InvalidRequestException(field, "must be at most " + MAX_ID_LENGTH + " characters");
-        }
-        return value;
-    }
 
 
 

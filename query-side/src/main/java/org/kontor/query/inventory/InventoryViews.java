@@ -2,6 +2,7 @@ package org.kontor.query.inventory;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.kontor.config.http.MoneyJson;
 import org.kontor.query.inventory.InventoryQueries.LedgerPosition;
 
 /**
@@ -12,6 +13,21 @@ import org.kontor.query.inventory.InventoryQueries.LedgerPosition;
 public final class InventoryViews {
 
     private InventoryViews() {
+    }
+
+    public record ProductView(String id, String sku, String name, String uom, String costMethod,
+                              MoneyJson salesPrice) {
+    }
+
+    /** A page of products and, when there are more, the SKU to continue after. */
+    public record ProductPage(List<ProductView> items, String lastSku) {
+    }
+
+    public record WarehouseView(String id, String code, String name) {
+    }
+
+    /** A page of warehouses and, when there are more, the id to continue after. */
+    public record WarehousePage(List<WarehouseView> items, String lastId) {
     }
 
     public record StockLevel(String warehouseId, String sku, long onHand, long reserved, long available, String value,

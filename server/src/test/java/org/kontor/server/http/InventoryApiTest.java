@@ -29,6 +29,31 @@ class InventoryApiTest extends InventoryHttpSupport {
     }
 
     @Test
+    void registeredProductAndWarehouse_readableAtTheirLocationsAndInTheirLists() {
+        String id = newId();
+        String sku = "P-" + id.substring(0, 8);
+        post("/api/products", productJson(id, sku, "AVERAGE")).expectStatus().isCreated();
+        String warehouse = newWarehouse();
+
+        JsonNode product = read("/api/products/" + id + "?consistent=true");
+        JsonNode page = read("/api/products?consistent=true&limit=1000");
+
+        assertThat(product.get("sku").asText()).isEqualTo(sku);
+        assertThat(product.get("costMethod").asText()).isEqualTo("AVERAGE");
+        assertThat(product.get("salesPrice").get("amount").asText()).isEqualTo("0.45");
+        assertThat(page.get("items").findValuesAsText("sku")).contains(sku);
+        assertThat(read("/api/warehouses/" + warehouse + "?consistent=true").get("name").asText())
+                .isEqualTo("Test warehouse");
+        JsonNode firstWarehouse = read("/api/warehouses?consistent=true&limit=1");
+        assertThat(firstWarehouse.get("items")).hasSize(1);
+        assertThat(read("/api/warehouses?consistent=true&limit=1&cursor=" + firstWarehouse.get("nextCursor").asText())
+                .get("items").get(0).get("id").asText()).isGreaterThan(firstWarehouse.get("items").get(0).get("id")
+                .asText());
+        problem(http.get().uri("/api/products/" + newId() + "?consistent=true").exchange(), 404, "NOT_FOUND");
+        problem(http.get().uri("/api/warehouses/" + newId() + "?consistent=true").exchange(), 404, "NOT_FOUND");
+    }
+
+    @Test
     void registerProductAgainWithSameContent_okWithTheSameId() {
         String id = newId();
         String body = productJson(id, "P-" + id.substring(0, 8), "AVERAGE");

@@ -25,6 +25,17 @@ public record PageRequest(int limit, String cursorPosition) {
         return cursorPosition == null;
     }
 
+    /**
+     * A decoded cursor of a view that starts its cursors with {@code prefix}: the position after it.
+     * A cursor the view did not make is a 400.
+     */
+    public static String withoutPrefix(String position, String prefix) {
+        if (!position.startsWith(prefix) || position.length() == prefix.length()) {
+            throw invalidCursor();
+        }
+        return position.substring(prefix.length());
+    }
+
     /** The cursor a client gets for a position in a view. */
     public static String encodeCursor(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -86,7 +87,9 @@ final class ProblemMapper {
             return Problem.of(412, "Precondition failed", "VERSION_CONFLICT",
                     "The resource has changed since the version in If-Match; read it again.", null);
         }
-        if (error instanceof AggregateStreamCreationException || error instanceof ConcurrencyException) {
+        // A deadlock between two units of work that lock several aggregates: one is rolled back.
+        if (error instanceof AggregateStreamCreationException || error instanceof ConcurrencyException
+                || error instanceof DeadlockException) {
             return Problem.of(409, "Conflict", "VERSION_CONFLICT",
                     "A concurrent change to the same resource won; read it again and retry.", null);
         }

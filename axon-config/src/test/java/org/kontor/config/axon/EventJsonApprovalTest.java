@@ -59,6 +59,24 @@ import org.kontor.events.crm.OpportunityStage;
 import org.kontor.events.crm.InteractionChannel;
 import org.kontor.events.crm.InteractionDirection;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.kontor.events.inventory.CostMethod;
+import org.kontor.events.inventory.MovementKind;
+import org.kontor.events.inventory.ProductEvent.ProductRegistered;
+import org.kontor.events.inventory.StockEvent.StockAdjusted;
+import org.kontor.events.inventory.StockEvent.StockCostRevised;
+import org.kontor.events.inventory.StockEvent.StockIssued;
+import org.kontor.events.inventory.StockEvent.StockReceived;
+import org.kontor.events.inventory.StockEvent.StockReservationReleased;
+import org.kontor.events.inventory.StockEvent.StockReserved;
+import org.kontor.events.inventory.StockEvent.StockTransferredIn;
+import org.kontor.events.inventory.StockEvent.StockTransferredOut;
+import org.kontor.events.inventory.StockMovementEvent.AdjustmentRecorded;
+import org.kontor.events.inventory.StockMovementEvent.CostedLine;
+import org.kontor.events.inventory.StockMovementEvent.IssueRecorded;
+import org.kontor.events.inventory.StockMovementEvent.ReceiptRecorded;
+import org.kontor.events.inventory.StockMovementEvent.ReceivedLine;
+import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
+import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.events.ledger.AccountType;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
@@ -103,6 +121,12 @@ class EventJsonApprovalTest {
     /** Shaped like bcrypt, but the hash of no password: approved files must not hold real credentials. */
     private static final String PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsaltEXAMPLEhashNotOfAnyRealPassword";
     private static final String NEW_PASSWORD_HASH = "$2a$10$EXAMPLEsaltEXAMPLEsal2EXAMPLEhashNotOfAnyRealPassword";
+    private static final String PRODUCT_ID = "6a1f0c2e-7b3d-4e5f-8a9b-0c1d2e3f4a5b";
+    private static final String WAREHOUSE_ID = "2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d";
+    private static final String OTHER_WAREHOUSE_ID = "8e9f0a1b-2c3d-4e5f-a6b7-c8d9e0f1a2b3";
+    private static final String MOVEMENT_ID = "4d5e6f70-8192-4a3b-8c4d-5e6f7a8b9c0d";
+    private static final String OTHER_MOVEMENT_ID = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
+    private static final String RESERVATION_ID = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
     private static final String ENTRY_ID = "3e9a1b7c-2d4f-4e8a-b6c1-5d7e9f0a1b23";
     private static final String REVERSAL_ID = "c4d2e6f8-1a3b-3c5d-8e7f-9a0b1c2d3e45";
     /** A sale reversed: every line has a cost center and a memo, so their names are pinned too. */
@@ -180,7 +204,31 @@ class EventJsonApprovalTest {
             new PeriodReopened("2026-03", "Supplier invoice of March arrived late"),
             new FirstEntryInPeriod("2026-03"),
             new BooksClosedThrough("2026-03", CLOSING_BALANCES),
-            new BooksReopened("2026-04", "2026-03"));
+            new BooksReopened("2026-04", "2026-03"),
+            new ProductRegistered("BOLT-M8-40", PRODUCT_ID, "Hex bolt M8x40", "piece", CostMethod.FIFO,
+                    Money.of(45, "EUR")),
+            new WarehouseOpened(WAREHOUSE_ID, "HAM-1", "Hamburg harbour"),
+            new StockReceived(WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, LocalDate.of(2026, 3, 2), 1_000, 12_000),
+            new StockIssued(WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, LocalDate.of(2026, 3, 9), 40, 480, "Order 2026-0042",
+                    RESERVATION_ID),
+            new StockTransferredOut(WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, LocalDate.of(2026, 3, 10), 200, 2_400,
+                    OTHER_WAREHOUSE_ID),
+            new StockTransferredIn(OTHER_WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, LocalDate.of(2026, 3, 10), 200, 2_400,
+                    WAREHOUSE_ID),
+            new StockAdjusted(WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, LocalDate.of(2026, 3, 31), 755, -5, -60,
+                    "Year-end count"),
+            new StockReserved(WAREHOUSE_ID, "BOLT-M8-40", RESERVATION_ID, 40),
+            new StockReservationReleased(WAREHOUSE_ID, "BOLT-M8-40", RESERVATION_ID, 40),
+            new StockCostRevised(WAREHOUSE_ID, "BOLT-M8-40", MOVEMENT_ID, MovementKind.ISSUE, LocalDate.of(2026, 3, 9),
+                    -480, -460, OTHER_MOVEMENT_ID),
+            new ReceiptRecorded(MOVEMENT_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 2), "EUR",
+                    List.of(new ReceivedLine("BOLT-M8-40", 1_000, 12, 12_000))),
+            new IssueRecorded(MOVEMENT_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 9), "Order 2026-0042", RESERVATION_ID,
+                    "EUR", List.of(new CostedLine("BOLT-M8-40", 40, 480))),
+            new TransferRecorded(MOVEMENT_ID, WAREHOUSE_ID, OTHER_WAREHOUSE_ID, LocalDate.of(2026, 3, 10), "EUR",
+                    List.of(new CostedLine("BOLT-M8-40", 200, 2_400))),
+            new AdjustmentRecorded(MOVEMENT_ID, WAREHOUSE_ID, "BOLT-M8-40", LocalDate.of(2026, 3, 31), 755, -5, -60,
+                    "Year-end count", "EUR"));
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
+import org.kontor.config.http.BusinessDates;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -74,7 +75,8 @@ class LedgerQueryController {
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) Boolean consistent) {
         PageRequest page = PageRequest.of(limit, cursor);
-        String afterCode = page.isFirstPage() ? null : withPrefix(page.cursorPosition(), ACCOUNT_CURSOR_PREFIX);
+        String afterCode = page.isFirstPage() ? null
+                : PageRequest.withoutPrefix(page.cursorPosition(), ACCOUNT_CURSOR_PREFIX);
         FetchLedgerAccountsQuery query = new FetchLedgerAccountsQuery(page.limit(), afterCode);
         return consistency.awaitIfRequested(consistent, LedgerAccountProjection.PROCESSOR)
                 .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(AccountList.class))))
@@ -117,7 +119,8 @@ class LedgerQueryController {
                     "must be given alone: either period (YYYY-MM) or asOf (YYYY-MM-DD)");
         }
         FetchTrialBalanceQuery query = new FetchTrialBalanceQuery(
-                period == null ? null : month("period", period), asOf == null ? null : date("asOf", asOf));
+                period == null ? null : month("period", period),
+                asOf == null ? null : BusinessDates.parse("asOf", asOf));
         return consistency.awaitIfRequested(consistent, AccountBalanceProjection.PROCESSOR)
                 .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(TrialBalance.class))));
     }
@@ -139,8 +142,8 @@ class LedgerQueryController {
                                             @RequestParam(required = false) String cursor,
                                             @RequestParam(required = false) Boolean consistent) {
         requireShort("code", code);
-        LocalDate fromDate = date("from", required("from", from));
-        LocalDate toDate = date("to", required("to", to));
+        LocalDate fromDate = BusinessDates.parse("from", required("from", from));
+        LocalDate toDate = BusinessDates.parse("to", required("to", to));
         requireOrdered(fromDate, toDate);
         if (ChronoUnit.MONTHS.between(YearMonth.from(fromDate), YearMonth.from(toDate))
                 >= AccountLinesQueryHandler.MAX_MONTHS) {
@@ -164,8 +167,8 @@ class LedgerQueryController {
     Mono<ProfitAndLoss> profitAndLoss(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) Boolean consistent) {
-        LocalDate fromDate = date("from", required("from", from));
-        LocalDate toDate = date("to", required("to", to));
+        LocalDate fromDate = BusinessDates.parse("from", required("from", from));
+        LocalDate toDate = BusinessDates.parse("to", required("to", to));
         requireOrdered(fromDate, toDate);
         FetchProfitAndLossQuery query = new FetchProfitAndLossQuery(fromDate, toDate);
         return consistency.awaitIfRequested(consistent, AccountBalanceProjection.PROCESSOR)
@@ -175,7 +178,7 @@ class LedgerQueryController {
     @GetMapping("/reports/balance-sheet")
     Mono<BalanceSheet> balanceSheet(@RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) Boolean consistent) {
-        FetchBalanceSheetQuery query = new FetchBalanceSheetQuery(date("asOf", required("asOf", asOf)));
+        FetchBalanceSheetQuery query = new FetchBalanceSheetQuery(BusinessDates.parse("asOf", required("asOf", asOf)));
         return consistency.awaitIfRequested(consistent, AccountBalanceProjection.PROCESSOR)
                 .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(BalanceSheet.class))));
     }
@@ -215,27 +218,11 @@ class LedgerQueryController {
         }
     }
 
-    static LocalDate date(String field, String value) {
-        if (value == null || !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new InvalidRequestException(field, "must be a date such as 2026-03-31");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidRequestException(field, "must be a date such as 2026-03-31");
-        }
-    }
 
-    private static String withPrefix(String position, String prefix) {
-        if (!position.startsWith(prefix) || position.length() == prefix.length()) {
-            throw PageRequest.invalidCursor();
-        }
-        return position.substring(prefix.length());
-    }
 
     /** A cursor of this list: {@code line:<date>:<line of the day>:<balance before, minor units>}. */
     private static LinePosition linePosition(String position, LocalDate from, LocalDate to) {
-        String[] parts = withPrefix(position, LINE_CURSOR_PREFIX).split(":");
+        String[] parts = PageRequest.withoutPrefix(position, LINE_CURSOR_PREFIX).split(":");
         try {
             if (parts.length != 3) {
                 throw PageRequest.invalidCursor();

@@ -231,6 +231,7 @@ class LedgerInvariantsTest extends OwnBooksHttpTest {
         return reports;
     }
 
+    /** A read once the views have caught up (after a reset, {@link #awaitReplayed()} waits for the replay first). */
     private JsonNode read(String path) throws Exception {
         byte[] body = http.get().uri(path + (path.contains("?") ? "&" : "?") + "consistent=true").exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody();

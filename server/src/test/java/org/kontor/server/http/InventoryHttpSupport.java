@@ -1,115 +1,66 @@
 package org.kontor.server.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /**
- * What the inventory HTTP tests share: products and warehouses of their own (unique SKUs, fresh
- * warehouse ids, so tests sharing the server never meet), movements, and reads that wait for the
- * views. Stock tests date their movements in years 4000 to 4099, which no other test uses.
+ * What the inventory HTTP tests on the shared server have in common: an {@link InventoryClient}
+ * signed in as the administrator, and the default chart loaded once. Stock tests date their
+ * movements in years 4000 to 4099, which no other test uses; none of them closes a period (see
+ * {@link InventoryClosedPeriodTest}, which has books of its own).
  */
 abstract class InventoryHttpSupport extends HttpTestSupport {
 
-    private static final AtomicInteger SKUS = new AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int READ_ATTEMPTS = 15;
     private static volatile boolean chartLoaded;
+    private InventoryClient inventory;
 
-    /**
-     * Every stock movement posts to the ledger: its accounts must be there, or the postings are
-     * refused. The server is shared by all test classes, so once is enough; it opens 25 accounts, which
-     * on a busy machine takes longer than the client's default wait.
-     */
+    /** The server is shared by all test classes, so loading the chart once is enough. */
     @BeforeEach
     void loadDefaultChartOnce() {
+        inventory = new InventoryClient(http);
         if (!chartLoaded) {
-            http.mutate().responseTimeout(Duration.ofSeconds(60)).build()
-                    .post().uri("/api/ledger/accounts/defaults").exchange().expectStatus().isOk();
+            inventory.loadDefaultChart();
             chartLoaded = true;
         }
     }
 
     String newProduct(String costMethod) {
-        String sku = "T" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-" + SKUS.incrementAndGet();
-        post("/api/products", """
-                {"sku": "%s", "name": "Test product %s", "uom": "piece", "costMethod": "%s"}
-                """.formatted(sku, sku, costMethod)).expectStatus().isCreated();
-        return sku;
+        return inventory.newProduct(costMethod);
     }
 
     String newWarehouse() {
-        String id = newId();
-        post("/api/warehouses", """
-                {"id": "%s", "code": "W-%s", "name": "Test warehouse"}
-                """.formatted(id, id.substring(0, 8))).expectStatus().isCreated();
-        return id;
+        return inventory.newWarehouse();
     }
 
     ResponseSpec post(String uri, String body) {
-        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return inventory.post(uri, body);
     }
 
-    /** Receives {@code qty} of {@code sku} at {@code unitCost} (a decimal string in EUR); answers the movement id. */
     String receive(String warehouseId, String date, String sku, long qty, String unitCost) {
-        String id = newId();
-        post("/api/stock/receipts", receiptJson(id, warehouseId, date, sku, qty, unitCost)).expectStatus().isCreated();
-        return id;
-    }
-
-    static String receiptJson(String id, String warehouseId, String date, String sku, long qty, String unitCost) {
-        return """
-                {"id": "%s", "warehouseId": "%s", "date": "%s",
-                 "lines": [{"sku": "%s", "qty": %d, "unitCost": {"amount": "%s", "currency": "EUR"}}]}
-                """.formatted(id, warehouseId, date, sku, qty, unitCost);
-    }
-
-    static String issueJson(String id, String warehouseId, String date, String sku, Object qty) {
-        return """
-                {"id": "%s", "warehouseId": "%s", "date": "%s", "reason": "Consumed in production",
-                 "lines": [{"sku": "%s", "qty": %s}]}
-                """.formatted(id, warehouseId, date, sku, qty);
+        return inventory.receive(warehouseId, date, sku, qty, unitCost);
     }
 
     String issue(String warehouseId, String date, String sku, long qty) {
-        String id = newId();
-        post("/api/stock/issues", issueJson(id, warehouseId, date, sku, qty)).expectStatus().isCreated();
-        return id;
+        return inventory.issue(warehouseId, date, sku, qty);
     }
 
-    /** The level of one product in one warehouse, once the view has every event stored so far. */
     JsonNode level(String warehouseId, String sku) {
-        JsonNode page = read("/api/stock/levels?consistent=true&warehouseId=" + warehouseId + "&sku=" + sku);
-        return page.get("items").get(0);
+        return inventory.level(warehouseId, sku);
     }
 
-    /**
-     * A read that waits for the view. Tests cap that wait at 2 s, and a burst of concurrent movements
-     * on a busy machine can keep the view further behind: a 503 is asked again, for at most 30 s.
-     */
     JsonNode read(String uri) {
-        for (int attempt = 1; ; attempt++) {
-            EntityExchangeResult<byte[]> result = http.get().uri(uri).exchange().expectBody().returnResult();
-            if (result.getStatus().value() == 503 && attempt < READ_ATTEMPTS) {
-                continue;
-            }
-            assertThat(result.getStatus().value()).as(uri).isEqualTo(200);
-            try {
-                return JSON.readTree(result.getResponseBody());
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
-            }
-        }
+        return inventory.read(uri);
+    }
+
+    static String receiptJson(String id, String warehouseId, String date, String sku, long qty, String unitCost) {
+        return InventoryClient.receiptJson(id, warehouseId, date, sku, qty, unitCost);
+    }
+
+    static String issueJson(String id, String warehouseId, String date, String sku, Object qty) {
+        return InventoryClient.issueJson(id, warehouseId, date, sku, qty);
     }
 
     static BodyContentSpec problem(ResponseSpec response, int status, String code) {

@@ -3,9 +3,6 @@ package org.kontor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * Issue 6's promise to accountants: at every period end the inventory account's balance equals the
@@ -74,48 +70,6 @@ class InventoryLedgerAgreementTest extends InventoryHttpSupport {
                 .isEqualByComparingTo(ledgerAndValuation[1]));
         // The book value of the year's stock is not zero, so the comparison is not trivially true.
         assertThat(monthEnds.get(YEAR + "-03-31")[1]).isPositive();
-    }
-
-    /**
-     * Inventory does not know periods: a movement dated in a closed month stands. Its posting is
-     * refused by the ledger; the policy counts the refusal and goes on, so it neither loops on it
-     * nor stops the postings behind it.
-     */
-    @Test
-    void movementInAClosedPeriod_standsItsPostingIsRefusedAndCountedAndLaterPostingsGoOn()
-            throws InterruptedException {
-        http.post().uri("/api/ledger/periods/{period}/close", YEAR + "-12").exchange().expectStatus().isOk();
-        double refusedBefore = refusedPostings();
-        String warehouse = newWarehouse();
-        String sku = newProduct("FIFO");
-
-        receive(warehouse, YEAR + "-12-05", sku, 2, "10.00");
-        receive(warehouse, YEAR + "-11-05", sku, 1, "7.00");
-
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        BigDecimal november;
-        do {
-            Thread.sleep(200);
-            november = inventoryBalance(YEAR + "-11-30").subtract(inventoryBalance(YEAR + "-10-31"));
-        } while ((refusedPostings() <= refusedBefore || november.compareTo(new BigDecimal("7.00")) != 0)
-                && System.currentTimeMillis() < deadline);
-        assertThat(refusedPostings()).isEqualTo(refusedBefore + 1);
-        assertThat(november).isEqualByComparingTo("7.00");
-        assertThat(level(warehouse, sku).get("onHand").asLong()).isEqualTo(3);
-    }
-
-    private double refusedPostings() {
-        EntityExchangeResult<byte[]> response = http.get().uri("/actuator/metrics/kontor.ledger.inventory.postings.refused?tag=code:PERIOD_CLOSED")
-                .exchange().expectBody().returnResult();
-        if (response.getStatus().value() == 404) {
-            return 0;
-        }
-        try {
-            return new ObjectMapper().readTree(response.getResponseBody())
-                    .get("measurements").get(0).get("value").asDouble();
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
     }
 
     /** Postings are made by a processor behind the commands: wait until they are all in, at most 20 s. */

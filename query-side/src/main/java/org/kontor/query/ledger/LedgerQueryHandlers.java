@@ -100,7 +100,8 @@ class LedgerQueryHandlers {
                 .forEach(found -> (id.equals(found.getString("_id")) ? period : books).putAll(found));
         String closedThrough = books.getString("closedThrough");
         boolean coveredByClose = closedThrough != null && id.compareTo(closedThrough) <= 0;
-        String status = period.getString("status") != null ? period.getString("status") : coveredByClose ? "CLOSED" : "OPEN";
+        // Covered by the books' close, a month is closed whatever its own last event said.
+        String status = coveredByClose ? "CLOSED" : period.getString("status") != null ? period.getString("status") : "OPEN";
         List<ClosingBalanceRow> closingBalances = "CLOSED".equals(period.getString("status"))
                 ? period.getList("closingBalances", Document.class, List.of()).stream()
                         .map(balance -> closingBalanceRow(balance.getString("account"),

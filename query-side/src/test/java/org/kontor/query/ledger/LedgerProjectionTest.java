@@ -254,6 +254,17 @@ class LedgerProjectionTest {
         assertThat(march.status()).isEqualTo("OPEN");
     }
 
+    @Test
+    void reopenedMonthThatALaterCloseCovers_closed() {
+        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-01"), 0,
+                new PeriodClosed("2026-01", List.of(), List.of())));
+        books.post(books.harness.next(LedgerPeriodEvent.periodId("2026-01"), 1,
+                new PeriodReopened("2026-01", "late invoice")));
+        books.post(books.harness.next(LedgerCalendarEvent.CALENDAR_ID, 0, new BooksClosedThrough("2026-02", List.of())));
+
+        assertThat(books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 1))).status()).isEqualTo("CLOSED");
+    }
+
     private Map<String, PeriodBalanceRow> balances(String period) {
         return books.balanceQueries.handle(new FetchPeriodBalancesQuery(YearMonth.parse(period))).rows().stream()
                 .collect(Collectors.toMap(PeriodBalanceRow::account, Function.identity()));

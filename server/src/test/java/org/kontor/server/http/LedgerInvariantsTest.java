@@ -102,9 +102,15 @@ class LedgerInvariantsTest extends OwnBooksHttpTest {
             assertThat(trialBalance.get("totals").get("debit")).as("seed %d", seed)
                     .isEqualTo(trialBalance.get("totals").get("credit"));
             Map<String, Long> cumulative = cumulativeThrough(opening, accepted, year, month);
-            assertThat(closingBalancesRecorded(before.get("period " + month)))
-                    .as("closing balances recorded by the close of %d-%02d, seed %d", year, month, seed)
-                    .isEqualTo(cumulative);
+            JsonNode period = before.get("period " + month);
+            assertThat(period.get("status").asText()).as("status of %d-%02d, seed %d", year, month, seed)
+                    .isEqualTo("CLOSED");
+            // A month without entries when a later month closed was closed by that close, with no balances of its own.
+            if (books.closes.contains(month)) {
+                assertThat(closingBalancesRecorded(period))
+                        .as("closing balances recorded by the close of %d-%02d, seed %d", year, month, seed)
+                        .isEqualTo(cumulative);
+            }
             assertThat(closingColumn(balances)).as("month-end closing balances of %d-%02d, seed %d", year, month, seed)
                     .isEqualTo(cumulative);
         }

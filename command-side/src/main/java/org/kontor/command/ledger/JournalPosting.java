@@ -71,6 +71,7 @@ class JournalPosting {
     @CommandHandler
     CommandOutcome handle(ReverseJournalEntry command) throws Exception {
         Aggregate<JournalEntry> original = entries.load(command.entryId());
+        ExpectedVersion.check(original, command.entryId(), command.expectedVersion());
         JournalEntryPosted originalEntry = original.invoke(JournalEntry::posted);
         // Without a date of its own, a reversal is dated like the entry it corrects.
         LocalDate date = command.reversalDate() != null ? command.reversalDate() : originalEntry.accountingDate();

@@ -22,6 +22,7 @@ import org.kontor.config.http.CommandOutcome.IdAndVersion;
 import org.kontor.config.http.CommandResponses;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.Versions;
 import org.kontor.events.ledger.JournalLine;
 import org.kontor.events.ledger.LedgerAccountEvent;
 import org.kontor.events.ledger.LedgerPeriodEvent;
@@ -96,7 +97,8 @@ class LedgerCommandController {
             throw new InvalidRequestException("reason", "is required, at most " + LedgerRequests.MAX_TEXT + " characters");
         }
         String reversalId = UUID.nameUUIDFromBytes(("reversal-of:" + entryId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        return commands.send(exchange, new ReverseJournalEntry(entryId, reversalId, body.date(), body.reason().trim()))
+        return commands.send(exchange, new ReverseJournalEntry(entryId, reversalId, body.date(), body.reason().trim(),
+                Versions.expectedAggregateVersion(exchange)))
                 .map(outcome -> CommandResponses.created(outcome,
                         URI.create("/api/ledger/journal-entries/" + outcome.id())));
     }
@@ -104,7 +106,8 @@ class LedgerCommandController {
     @PostMapping(path = "/periods/{period}/close", consumes = MediaType.ALL_VALUE)
     Mono<ResponseEntity<IdAndVersion>> close(@PathVariable String period, ServerWebExchange exchange) {
         LedgerRequests.checkPeriod(period);
-        return commands.send(exchange, new ClosePeriod(LedgerPeriodEvent.periodId(period), period))
+        return commands.send(exchange, new ClosePeriod(LedgerPeriodEvent.periodId(period), period,
+                Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 
@@ -116,7 +119,7 @@ class LedgerCommandController {
             throw new InvalidRequestException("reason", "is required: why the closed period is opened again");
         }
         return commands.send(exchange, new ReopenPeriod(LedgerPeriodEvent.periodId(period), period,
-                        body.reason().trim()))
+                        body.reason().trim(), Versions.expectedAggregateVersion(exchange)))
                 .map(CommandResponses::accepted);
     }
 

@@ -36,25 +36,42 @@ final class LedgerCommands {
         }
     }
 
-    /** Post the reversal of an entry, under the id {@code reversalEntryId}. */
-    record ReverseJournalEntry(String entryId, String reversalEntryId, LocalDate reversalDate, String reason) {
+    /**
+     * Post the reversal of an entry, under the id {@code reversalEntryId}; with an
+     * {@code expectedVersion} (Axon's count, from If-Match) only if the entry is still at it.
+     */
+    record ReverseJournalEntry(String entryId, String reversalEntryId, LocalDate reversalDate, String reason,
+                               Long expectedVersion) {
 
         ReverseJournalEntry {
             Objects.requireNonNull(entryId, "entryId");
             Objects.requireNonNull(reversalEntryId, "reversalEntryId");
             Objects.requireNonNull(reason, "reason");
         }
+
+        ReverseJournalEntry(String entryId, String reversalEntryId, LocalDate reversalDate, String reason) {
+            this(entryId, reversalEntryId, reversalDate, reason, null);
+        }
     }
 
-    /** Close a period: no entry dated in it is accepted any more. */
-    record ClosePeriod(@TargetAggregateIdentifier String periodId, String period) {
+    /** Close a period: no entry dated in it or before it is accepted any more. */
+    record ClosePeriod(@TargetAggregateIdentifier String periodId, String period, Long expectedVersion) {
+
+        ClosePeriod(String periodId, String period) {
+            this(periodId, period, null);
+        }
     }
 
     /** Open a closed period again, for a reason that stays on the audit trail. */
-    record ReopenPeriod(@TargetAggregateIdentifier String periodId, String period, String reason) {
+    record ReopenPeriod(@TargetAggregateIdentifier String periodId, String period, String reason,
+                        Long expectedVersion) {
 
         ReopenPeriod {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        ReopenPeriod(String periodId, String period, String reason) {
+            this(periodId, period, reason, null);
         }
     }
 }

@@ -33,7 +33,7 @@ class PeriodClosing {
     /** Closing a closed period, or one a later close covers, changes nothing and answers the same. */
     @CommandHandler
     CommandOutcome handle(ClosePeriod command) throws Exception {
-        Aggregate<LedgerPeriod> period = periods.loadOrCreate(command.periodId(), LedgerPeriod::new);
+        Aggregate<LedgerPeriod> period = load(command.periodId(), command.expectedVersion());
         if (!period.invoke(LedgerPeriod::isClosed)) {
             List<AccountMovement> movements = period.invoke(LedgerPeriod::movementsSoFar);
             Optional<List<AccountBalance>> closingBalances = LedgerCalendar.of(calendars)
@@ -45,7 +45,7 @@ class PeriodClosing {
 
     @CommandHandler
     CommandOutcome handle(ReopenPeriod command) throws Exception {
-        Aggregate<LedgerPeriod> period = periods.loadOrCreate(command.periodId(), LedgerPeriod::new);
+        Aggregate<LedgerPeriod> period = load(command.periodId(), command.expectedVersion());
         Aggregate<LedgerCalendar> calendar = LedgerCalendar.of(calendars);
         if (!period.invoke(LedgerPeriod::isClosed)) {
             // A month without entries before the latest close is closed by that close, not by its own.
@@ -61,6 +61,16 @@ class PeriodClosing {
         calendar.execute(books -> books.reopen(command.period()));
         period.execute(closed -> closed.reopen(command.reason()));
         return outcomeOf(command.period(), period);
+    }
+
+    /**
+     * The period; with an expected version (If-Match), only if it has not moved past it, which a
+     * month without events has not (412 otherwise).
+     */
+    private Aggregate<LedgerPeriod> load(String periodId, Long expectedVersion) throws Exception {
+        Aggregate<LedgerPeriod> period = periods.loadOrCreate(periodId, LedgerPeriod::new);
+        ExpectedVersion.check(period, periodId, expectedVersion);
+        return period;
     }
 
     /** The period's version is the number of its events. */

@@ -350,6 +350,33 @@ class LedgerCommandApiTest extends OwnBooksHttpTest {
     }
 
     @Test
+    void reopenWithStaleIfMatch_preconditionFailedAndStillClosed() {
+        String period = newPeriod();
+        close(period).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
+        reopen(period, "{\"reason\": \"First look\"}").expectStatus().isOk();
+        close(period).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+
+        problem(http.post().uri("/api/ledger/periods/{period}/reopen", period).header(HttpHeaders.IF_MATCH, "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"Second look\"}").exchange(),
+                412, "VERSION_CONFLICT");
+        http.post().uri("/api/ledger/periods/{period}/reopen", period).header(HttpHeaders.IF_MATCH, "\"3\"")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"Second look\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"" + period + "\", \"version\": 4}", true);
+    }
+
+    @Test
+    void reverseWithStaleIfMatch_preconditionFailed() {
+        String id = newId();
+        String period = newPeriod();
+        post("/api/ledger/journal-entries", saleJson(id, period + "-15", "119.00")).expectStatus().isCreated();
+        reverse(id, "\"1\"", "Order cancelled").expectStatus().isCreated();
+
+        // The entry is at version 2 now (it was reversed): an If-Match of 1 no longer holds.
+        problem(reverse(id, "\"1\"", "Order cancelled twice"), 412, "VERSION_CONFLICT");
+    }
+
+    @Test
     void reopenOpenPeriod_unprocessablePeriodNotClosed() {
         String period = newPeriod();
         post("/api/ledger/journal-entries", saleJson(newId(), period + "-15", "119.00")).expectStatus().isCreated();
@@ -393,6 +420,11 @@ class LedgerCommandApiTest extends OwnBooksHttpTest {
             }
         }
         return BigDecimal.ZERO;
+    }
+
+    private ResponseSpec reverse(String entryId, String ifMatch, String reason) {
+        return http.post().uri("/api/ledger/journal-entries/{id}/reverse", entryId).header(HttpHeaders.IF_MATCH, ifMatch)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"" + reason + "\"}").exchange();
     }
 
     private ResponseSpec close(String period) {

@@ -81,3 +81,18 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 );
 
 CREATE INDEX IF NOT EXISTS scheduled_tasks_execution_time ON scheduled_tasks (execution_time);
+
+-- The audit hash chain (org.kontor.command.audit): one link per stored event, in the order the
+-- linker read them (chainPosition, dense from 1), each naming the event it covers (globalIndex) and
+-- holding SHA-256(the event's stored columns, the previous link's hash). eventDay is the UTC day of
+-- the event's timestamp: the daily digests are the hash of each day's last link.
+CREATE TABLE IF NOT EXISTS AuditChainLink (
+    chainPosition BIGINT NOT NULL,
+    globalIndex BIGINT NOT NULL,
+    eventDay DATE NOT NULL,
+    hash VARCHAR(64) NOT NULL,
+    PRIMARY KEY (chainPosition),
+    UNIQUE (globalIndex)
+);
+
+CREATE INDEX IF NOT EXISTS audit_chain_link_day ON AuditChainLink (eventDay);

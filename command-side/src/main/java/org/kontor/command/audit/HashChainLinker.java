@@ -1,0 +1,68 @@
+package org.kontor.command.audit;
+
+import java.sql.Date;
+import javax.sql.DataSource;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.kontor.config.storage.AxonServerStorageConfiguration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends one link to the hash chain for every event the store holds, in the order the
+ * {@value #PROCESSOR} processor reads them: one thread, one segment (see {@link AuditConfiguration}).
+ *
+ * <p>Why no link is skipped or doubled: the processor's token lives in {@code TokenEntry} of the same
+ * database, and the link is written through the same transaction-bound connection, so a batch's
+ * links and the token that passes them commit together or not at all. A redelivered event (a batch
+ * retried after a failure, a reset) finds its link and adds none; {@code globalIndex} is unique in
+ * the link table besides. An error stops the processor (it retries) instead of skipping the event.
+ *
+ * <p>Gaps in Axon's {@code globalIndex}: a transaction that took an index and rolled back leaves a
+ * gap for ever; one that commits late fills its gap after higher indexes were stored. The
+ * processor's gap-aware token delivers such a late event when it appears, so it is linked after the
+ * events that overtook it: the chain's order ({@code chainPosition}, dense from 1) is the order of
+ * linking, and each link names the event it covers. A gap still open after Axon's gap timeout (60 s)
+ * is given up by the token like by every processor; such an event would stay unlinked.
+ */
+@Component
+@ProcessingGroup(HashChainLinker.PROCESSOR)
+@DisallowReplay
+@Profile("!" + AxonServerStorageConfiguration.PROFILE)
+class HashChainLinker {
+
+    static final String PROCESSOR = "audit-hash-chain";
+
+    private final StoredEvents events;
+    private final JdbcTemplate jdbc;
+
+    HashChainLinker(StoredEvents events, DataSource dataSource) {
+        this.events = events;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        StoredEvent event = events.byEventIdentifier(message.getIdentifier()).orElseThrow(() ->
+                new IllegalStateException("event " + message.getIdentifier() + " was delivered but is not stored"));
+        if (event.hash() != null) {
+            return; // linked before this delivery
+        }
+        Link last = lastLink();
+        String hash = ChainHash.link(event, last.hash());
+        jdbc.update("INSERT INTO AuditChainLink (chainPosition, globalIndex, eventDay, hash) VALUES (?, ?, ?, ?)",
+                last.chainPosition() + 1, event.globalIndex(), Date.valueOf(event.day()), hash);
+    }
+
+    private Link lastLink() {
+        return jdbc.query("SELECT chainPosition, hash FROM AuditChainLink ORDER BY chainPosition DESC LIMIT 1",
+                        (row, number) -> new Link(row.getLong("chainPosition"), row.getString("hash")))
+                .stream().findFirst().orElse(new Link(0, ChainHash.GENESIS));
+    }
+
+    private record Link(long chainPosition, String hash) {
+    }
+}

@@ -5,24 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.kontor.command.inventory.InventoryCommands.IssueReservedStock;
 import org.kontor.command.inventory.InventoryCommands.ReleaseOrderReservation;
 import org.kontor.command.inventory.InventoryCommands.ReserveStockForOrder;
-import org.kontor.config.axon.RequestMetadata;
-import org.kontor.config.error.RuleViolationDetails;
+import org.kontor.config.axon.CommandsFromEvents;
 import org.kontor.events.sales.SalesOrderEvent;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
@@ -41,10 +32,9 @@ import org.springframework.stereotype.Component;
  * one whose reservation failed, gives back whatever is held.
  *
  * <p>Reservation and movement ids are derived from the order and line, so a redelivered event asks
- * for the same again and changes nothing. Commands are sent from a thread of their own, as the
- * ledger's inventory postings do: a refused command would otherwise mark the processor's
- * transaction rollback-only and the batch would be retried for ever. A refused issue is logged as
- * an error (the stock then still holds the reservation) and the processor goes on.
+ * for the same again and changes nothing. Commands are sent through {@link CommandsFromEvents},
+ * outside the processor's transaction. A refused issue is logged as an error (the stock then still
+ * holds the reservation) and the processor goes on.
  */
 @Component
 @ProcessingGroup(SalesOrderStock.PROCESSOR)
@@ -55,20 +45,15 @@ class SalesOrderStock {
     private static final Logger LOG = LoggerFactory.getLogger(SalesOrderStock.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final CommandGateway commands;
-    private final ExecutorService commandThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "inventory-sales-orders");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final CommandsFromEvents commands;
 
-    SalesOrderStock(CommandGateway commands) {
-        this.commands = commands;
+    SalesOrderStock(CommandGateway commandGateway) {
+        this.commands = new CommandsFromEvents(commandGateway, PROCESSOR, COMMAND_TIMEOUT);
     }
 
     @PreDestroy
     void stop() {
-        commandThread.shutdownNow();
+        commands.close();
     }
 
     @EventHandler
@@ -118,19 +103,7 @@ class SalesOrderStock {
     }
 
     private void send(EventMessage<?> cause, Object command) throws Exception {
-        MetaData metaData = MetaData.from(new RequestMetadata().correlationDataFor(cause));
-        try {
-            commandThread.submit(() -> commands.sendAndWait(new GenericCommandMessage<>(command, metaData)))
-                    .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof CommandExecutionException refused
-                    && refused.getDetails().orElse(null) instanceof RuleViolationDetails rule) {
-                LOG.error("Inventory refused {} for a sales order, {}: {}", command, rule.code(), rule.detail());
-                return;
-            }
-            throw failed;
-        } catch (TimeoutException slow) {
-            throw new IllegalStateException(command + " took over " + COMMAND_TIMEOUT, slow);
-        }
+        commands.send(command, cause).ifPresent(rule -> LOG.error("Inventory refused {} for a sales order, {}: {}",
+                command, rule.code(), rule.detail()));
     }
 }

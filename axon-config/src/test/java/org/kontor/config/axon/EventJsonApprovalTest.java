@@ -80,6 +80,8 @@ import org.kontor.events.inventory.StockMovementEvent.ReceivedLine;
 import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.events.ledger.AccountType;
+import org.kontor.events.sales.CustomerCreditEvent.OrderCreditCommitted;
+import org.kontor.events.sales.CustomerCreditEvent.OrderCreditReleased;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
@@ -251,7 +253,9 @@ class EventJsonApprovalTest {
                     "Fewer than 40 of BOLT-M8-40 are available.", ORDER_LINES),
             new SalesOrderDelivered(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 9), ORDER_LINES),
             new SalesOrderCancelled(ORDER_ID, CUSTOMER_ID, "Customer changed their mind", WAREHOUSE_ID,
-                    ORDER_LINES));
+                    ORDER_LINES),
+            new OrderCreditCommitted(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"),
+            new OrderCreditReleased(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"));
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");

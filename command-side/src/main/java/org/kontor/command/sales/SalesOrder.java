@@ -20,6 +20,7 @@ import org.kontor.command.sales.SalesOrderCommands.RecordStockReserved;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
+import org.kontor.events.common.Money;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
@@ -31,7 +32,8 @@ import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 /**
  * A sales order: DRAFT, then CONFIRMED (inventory is asked to reserve its lines), then RESERVED or
  * RESERVATION_FAILED (as {@link OrderFulfilment} reports), DELIVERED from RESERVED; CANCELLED from
- * anything but DELIVERED. A failed reservation is not retried: the order is cancelled and a new one
+ * anything but DELIVERED. Confirming counts the order's total against the customer's credit
+ * ({@link CustomerCredits}, refused over the limit); cancelling or a failed reservation gives it back. A failed reservation is not retried: the order is cancelled and a new one
  * drafted, so reservation ids (derived from order and line) are never reused.
  */
 @Aggregate
@@ -70,10 +72,14 @@ class SalesOrder {
 
     /** Confirming again for the same warehouse changes nothing. */
     @CommandHandler
-    CommandOutcome handle(ConfirmSalesOrder command) {
+    CommandOutcome handle(ConfirmSalesOrder command, CustomerCredits credits) {
         if (status == OrderStatus.DRAFT) {
+            long netMinor = netMinor(drafted.lines());
+            long taxMinor = taxMinor(drafted.lines());
+            credits.commit(drafted.customerId(), orderId,
+                    Money.of(Math.addExact(netMinor, taxMinor), drafted.currency()));
             apply(new SalesOrderConfirmed(orderId, drafted.customerId(), command.warehouseId(), drafted.currency(),
-                    drafted.lines(), netMinor(drafted.lines()), taxMinor(drafted.lines())));
+                    drafted.lines(), netMinor, taxMinor));
         } else if (!isConfirmedFor(command.warehouseId())) {
             throw refused(SalesRule.ORDER_NOT_DRAFT, "is " + status + ", not a draft");
         }
@@ -101,11 +107,12 @@ class SalesOrder {
 
     /** Cancelling again changes nothing. */
     @CommandHandler
-    CommandOutcome handle(CancelSalesOrder command) {
+    CommandOutcome handle(CancelSalesOrder command, CustomerCredits credits) {
         if (status == OrderStatus.DELIVERED) {
             throw refused(SalesRule.ORDER_DELIVERED, "was delivered");
         }
         if (status != OrderStatus.CANCELLED) {
+            credits.release(drafted.customerId(), orderId);
             apply(new SalesOrderCancelled(orderId, drafted.customerId(), command.reason(), warehouseId,
                     drafted.lines()));
         }
@@ -121,8 +128,9 @@ class SalesOrder {
     }
 
     @CommandHandler
-    void handle(RecordReservationFailure command) {
+    void handle(RecordReservationFailure command, CustomerCredits credits) {
         if (status == OrderStatus.CONFIRMED) {
+            credits.release(drafted.customerId(), orderId);
             apply(new SalesOrderReservationFailed(orderId, drafted.customerId(), warehouseId, command.sku(),
                     command.code(), command.reason(), drafted.lines()));
         }

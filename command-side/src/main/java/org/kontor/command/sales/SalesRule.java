@@ -4,6 +4,8 @@ import org.kontor.config.error.RuleCode;
 
 /** The rules of sales; each is a 422 with this code. */
 enum SalesRule implements RuleCode {
+    /** The customer's open orders plus this one would exceed the customer's credit limit. */
+    CREDIT_LIMIT_EXCEEDED,
     /** Only a draft can be confirmed (a repeat of the same confirmation changes nothing). */
     ORDER_NOT_DRAFT,
     /** Delivery needs a confirmed order. */

@@ -1,9 +1,11 @@
 package org.kontor.command.sales;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.kontor.command.RuleViolations.violationOf;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -15,8 +17,10 @@ import org.kontor.command.sales.SalesOrderCommands.DeliverSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DraftSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.RecordReservationFailure;
 import org.kontor.command.sales.SalesOrderCommands.RecordStockReserved;
+import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
+import org.kontor.events.common.Money;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
@@ -42,11 +46,61 @@ class SalesOrderTest {
     private static final SalesOrderStockReserved RESERVED = new SalesOrderStockReserved(ORDER_ID, CUSTOMER_ID);
 
     private FixtureConfiguration<SalesOrder> fixture;
+    /** What the order asked of the customer's credit, in order. */
+    private final List<String> creditCalls = new ArrayList<>();
+    /** The credit refuses totals above this. */
+    private long creditLeftMinor = 1_000_000;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SalesOrder.class);
         fixture.registerInjectableResource((SalesCustomers) CUSTOMER_ID::equals);
+        fixture.registerInjectableResource(new CustomerCredits() {
+            @Override
+            public void commit(String customerId, String orderId, Money total) {
+                if (total.amountMinor() > creditLeftMinor) {
+                    throw new BusinessRuleViolation(SalesRule.CREDIT_LIMIT_EXCEEDED, "over the limit");
+                }
+                creditCalls.add("commit " + customerId + " " + orderId + " " + total.toDecimalString());
+            }
+
+            @Override
+            public void release(String customerId, String orderId) {
+                creditCalls.add("release " + customerId + " " + orderId);
+            }
+        });
+    }
+
+    @Test
+    void confirmDraft_orderTotalCountedAgainstTheCustomersCredit() {
+        fixture.given(DRAFTED)
+                .when(new ConfirmSalesOrder(ORDER_ID, WAREHOUSE_ID, null))
+                .expectEvents(CONFIRMED);
+
+        assertThat(creditCalls).containsExactly("commit " + CUSTOMER_ID + " " + ORDER_ID + " 45.69");
+    }
+
+    @Test
+    void confirmOverTheCreditLimit_refusedAndNothingRecorded() {
+        creditLeftMinor = 4_568; // one cent less than the order's total of 45.69
+
+        fixture.given(DRAFTED)
+                .when(new ConfirmSalesOrder(ORDER_ID, WAREHOUSE_ID, null))
+                .expectNoEvents()
+                .expectException(violationOf(SalesRule.CREDIT_LIMIT_EXCEEDED));
+    }
+
+    @Test
+    void cancelOrFailedReservation_creditGivenBack() {
+        fixture.given(DRAFTED, CONFIRMED)
+                .when(new RecordReservationFailure(ORDER_ID, "NUT-M8", "INSUFFICIENT_STOCK", "Fewer than 1"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(DRAFTED, CONFIRMED, RESERVED)
+                .when(new CancelSalesOrder(ORDER_ID, "changed mind", null))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(creditCalls).containsExactly("release " + CUSTOMER_ID + " " + ORDER_ID,
+                "release " + CUSTOMER_ID + " " + ORDER_ID);
     }
 
     @Test

@@ -103,6 +103,29 @@ class SalesOrderApiTest extends InventoryHttpSupport {
     }
 
     @Test
+    void confirmOverTheCreditLimit_unprocessableUntilAnotherOpenOrderIsCancelled() {
+        // Test customers have a credit limit of 5000.00 EUR; open orders count against it.
+        String customer = newCustomer("Grenzfall GmbH");
+        String warehouse = newWarehouse();
+        String sku = newProduct("FIFO");
+        receive(warehouse, YEAR + "-05-01", sku, 100, "1.00");
+        String first = draft(customer, line(sku, 30, "100.00", "0"));
+        String second = draft(customer, line(sku, 25, "100.00", "0"));
+        String confirm = "{\"warehouseId\": \"" + warehouse + "\"}";
+        post("/api/sales-orders/" + first + "/confirm", confirm).expectStatus().isOk();
+
+        problem(post("/api/sales-orders/" + second + "/confirm", confirm), 422, "CREDIT_LIMIT_EXCEEDED");
+        assertThat(read("/api/sales-orders/" + second + "?consistent=true").get("status").asText())
+                .isEqualTo("DRAFT");
+
+        // Cancelling the first order gives its 3000.00 back: the second now fits.
+        post("/api/sales-orders/" + first + "/cancel", "{\"reason\": \"Replaced\"}").expectStatus().isOk();
+        post("/api/sales-orders/" + second + "/confirm", confirm).expectStatus().isOk();
+        assertThat(read("/api/sales-orders/" + second + "?minVersion=3").get("status").asText())
+                .isEqualTo("RESERVED");
+    }
+
+    @Test
     void draftRepeated_okWithSameContentConflictWithOther() {
         String customer = newCustomer("Twice GmbH");
         String id = newId();

@@ -42,7 +42,8 @@ class EmbeddedProfileTest {
 
     /** The processing groups of the query side's views. */
     static final List<String> PROJECTIONS = List.of("crm-customers", "crm-timeline", "crm-leads",
-            "crm-opportunities", "crm-activities", "crm-cases", "crm-pipeline", "crm-campaigns", "crm-sales-days");
+            "crm-opportunities", "crm-activities", "crm-cases", "crm-pipeline", "crm-campaigns", "crm-sales-days",
+            "sales-orders");
 
     @TempDir
     static Path dataDirectory;
@@ -71,6 +72,8 @@ class EmbeddedProfileTest {
         assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
         assertThat(context.getBean(TokenStore.class)).as("the primary token store, used by sagas")
                 .isInstanceOf(JdbcTokenStore.class);
+        assertThat(context.getBean(EventProcessingConfiguration.class).tokenStore("sales-order-fulfilment"))
+                .as("the order fulfilment saga's token store").isInstanceOf(JdbcTokenStore.class);
     }
 
     @Test

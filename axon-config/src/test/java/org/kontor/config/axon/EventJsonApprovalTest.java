@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ import org.kontor.events.inventory.StockEvent.StockAdjusted;
 import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockEvent.StockReceived;
+import org.kontor.events.inventory.StockEvent.StockReservationRefused;
 import org.kontor.events.inventory.StockEvent.StockReservationReleased;
 import org.kontor.events.inventory.StockEvent.StockReserved;
 import org.kontor.events.inventory.StockEvent.StockTransferredIn;
@@ -78,6 +80,15 @@ import org.kontor.events.inventory.StockMovementEvent.ReceivedLine;
 import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.events.ledger.AccountType;
+import org.kontor.events.sales.CustomerCreditEvent.OrderCreditCommitted;
+import org.kontor.events.sales.CustomerCreditEvent.OrderCreditReleased;
+import org.kontor.events.sales.SalesOrderEvent.OrderLine;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderDelivered;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderDrafted;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderReservationFailed;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
 import org.kontor.events.ledger.JournalLine;
@@ -141,6 +152,10 @@ class EventJsonApprovalTest {
     private static final String ACTIVITY_ID = "1d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a";
     private static final String CASE_ID = "2e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b";
     private static final Money DEAL = Money.of(2_500_000, "EUR");
+    private static final String ORDER_ID = "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    /** 40 bolts at 12.50 taxed at 19 %: the rate keeps its decimals, so its form is pinned too. */
+    private static final List<OrderLine> ORDER_LINES = List.of(
+            new OrderLine("BOLT-M8-40", 40, 1_250, new BigDecimal("19.00")));
     private static final List<AccountMovement> MOVEMENTS = List.of(
             new AccountMovement("1200", 0, 11_900),
             new AccountMovement("2200", 1_900, 0),
@@ -228,7 +243,19 @@ class EventJsonApprovalTest {
             new TransferRecorded(MOVEMENT_ID, WAREHOUSE_ID, OTHER_WAREHOUSE_ID, LocalDate.of(2026, 3, 10), "EUR",
                     List.of(new CostedLine("BOLT-M8-40", 200, 2_400))),
             new AdjustmentRecorded(MOVEMENT_ID, WAREHOUSE_ID, "BOLT-M8-40", LocalDate.of(2026, 3, 31), 755, -5, -60,
-                    "Year-end count", "EUR"));
+                    "Year-end count", "EUR"),
+            new StockReservationRefused(WAREHOUSE_ID, "BOLT-M8-40", ORDER_ID + "/1", 40, "INSUFFICIENT_STOCK",
+                    "Fewer than 40 of BOLT-M8-40 are available in warehouse " + WAREHOUSE_ID + " now."),
+            new SalesOrderDrafted(ORDER_ID, CUSTOMER_ID, "EUR", ORDER_LINES),
+            new SalesOrderConfirmed(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID, "EUR", ORDER_LINES, 50_000, 9_500),
+            new SalesOrderStockReserved(ORDER_ID, CUSTOMER_ID),
+            new SalesOrderReservationFailed(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID, "BOLT-M8-40", "INSUFFICIENT_STOCK",
+                    "Fewer than 40 of BOLT-M8-40 are available.", ORDER_LINES),
+            new SalesOrderDelivered(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 9), ORDER_LINES),
+            new SalesOrderCancelled(ORDER_ID, CUSTOMER_ID, "Customer changed their mind", WAREHOUSE_ID,
+                    ORDER_LINES),
+            new OrderCreditCommitted(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"),
+            new OrderCreditReleased(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"));
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");

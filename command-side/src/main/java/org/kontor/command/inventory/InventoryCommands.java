@@ -109,10 +109,37 @@ final class InventoryCommands {
         }
     }
 
+    /**
+     * Set stock aside for a sales order, or record why it cannot be ({@code StockReservationRefused}):
+     * the order hears of the outcome through events, so a refusal is recorded, not thrown.
+     */
+    record ReserveStockForOrder(String reservationId, String warehouseId, String sku, long quantity) {
+
+        ReserveStockForOrder {
+            Objects.requireNonNull(reservationId, "reservationId");
+            Objects.requireNonNull(warehouseId, "warehouseId");
+            Objects.requireNonNull(sku, "sku");
+            requirePositive(quantity);
+        }
+    }
+
     /** Give up a reservation; its quantity is available again. */
     record ReleaseStockReservation(String reservationId, String warehouseId, String sku) {
 
         ReleaseStockReservation {
+            Objects.requireNonNull(reservationId, "reservationId");
+            Objects.requireNonNull(warehouseId, "warehouseId");
+            Objects.requireNonNull(sku, "sku");
+        }
+    }
+
+    /**
+     * Give up what was held for a sales order, if anything: a reservation that was refused, or
+     * never reached this stock, leaves nothing to give back.
+     */
+    record ReleaseOrderReservation(String reservationId, String warehouseId, String sku) {
+
+        ReleaseOrderReservation {
             Objects.requireNonNull(reservationId, "reservationId");
             Objects.requireNonNull(warehouseId, "warehouseId");
             Objects.requireNonNull(sku, "sku");

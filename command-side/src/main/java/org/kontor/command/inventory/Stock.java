@@ -23,6 +23,7 @@ import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockEvent.StockMoved;
 import org.kontor.events.inventory.StockEvent.StockReceived;
+import org.kontor.events.inventory.StockEvent.StockReservationRefused;
 import org.kontor.events.inventory.StockEvent.StockReservationReleased;
 import org.kontor.events.inventory.StockEvent.StockReserved;
 import org.kontor.events.inventory.StockEvent.StockTransferredIn;
@@ -139,14 +140,46 @@ class Stock {
         return true;
     }
 
+    /**
+     * Sets stock aside for an order, or records that it cannot ({@code INSUFFICIENT_STOCK}). A
+     * repeat of a reservation already held or refused changes nothing.
+     */
+    void reserveOrRefuse(Place place, String reservationId, long quantity) {
+        if (reservations.containsKey(reservationId)) {
+            return;
+        }
+        if (available() < quantity) {
+            refuse(place.warehouseId(), place.sku(), reservationId, quantity,
+                    insufficient(place, quantity, "now"));
+            return;
+        }
+        apply(new StockReserved(place.warehouseId(), place.sku(), reservationId, quantity));
+    }
+
+    /** Records that a reservation for an order could not be held, for the rule it would break. */
+    void refuse(String warehouseId, String sku, String reservationId, long quantity, BusinessRuleViolation why) {
+        if (!reservations.containsKey(reservationId)) {
+            apply(new StockReservationRefused(warehouseId, sku, reservationId, quantity, why.code(),
+                    why.getMessage()));
+        }
+    }
+
+    /** Gives a reservation up if this stock holds it open; anything else changes nothing. */
+    void releaseIfHeld(Place place, String reservationId) {
+        Reservation known = reservations.get(reservationId);
+        if (known != null && known.status() == ReservationStatus.OPEN) {
+            apply(new StockReservationReleased(place.warehouseId(), place.sku(), reservationId, known.quantity()));
+        }
+    }
+
     /** Gives a reservation up; releasing it again changes nothing. */
     void release(Place place, String reservationId) {
         Reservation known = reservations.get(reservationId);
         if (known == null) {
             throw unknownReservation(reservationId);
         }
-        if (known.status() == ReservationStatus.RELEASED) {
-            return;
+        if (known.status() == ReservationStatus.RELEASED || known.status() == ReservationStatus.REFUSED) {
+            return; // nothing is held: a refused reservation never held anything
         }
         openReservation(reservationId);
         apply(new StockReservationReleased(place.warehouseId(), place.sku(), reservationId, known.quantity()));
@@ -272,6 +305,12 @@ class Stock {
         reservations.put(event.reservationId(), new Reservation(event.quantity(), ReservationStatus.RELEASED));
     }
 
+    @EventSourcingHandler
+    void on(StockReservationRefused event) {
+        identify(event);
+        reservations.put(event.reservationId(), new Reservation(event.quantity(), ReservationStatus.REFUSED));
+    }
+
     private void record(StockMoved event, Long fixedValueMinor, long bookedValueMinor) {
         identify(event);
         steps.add(new Step(event.movementId(), event.date(), event.quantityChange(), fixedValueMinor));
@@ -309,6 +348,7 @@ class Stock {
     private enum ReservationStatus {
         OPEN,
         RELEASED,
-        ISSUED
+        ISSUED,
+        REFUSED
     }
 }

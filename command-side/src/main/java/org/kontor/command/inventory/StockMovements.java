@@ -18,8 +18,10 @@ import org.kontor.command.inventory.InventoryCommands.IssueStock;
 import org.kontor.command.inventory.InventoryCommands.Line;
 import org.kontor.command.inventory.InventoryCommands.ReceiptLine;
 import org.kontor.command.inventory.InventoryCommands.ReceiveStock;
+import org.kontor.command.inventory.InventoryCommands.ReleaseOrderReservation;
 import org.kontor.command.inventory.InventoryCommands.ReleaseStockReservation;
 import org.kontor.command.inventory.InventoryCommands.ReserveStock;
+import org.kontor.command.inventory.InventoryCommands.ReserveStockForOrder;
 import org.kontor.command.inventory.InventoryCommands.TransferStock;
 import org.kontor.command.inventory.Stock.Moved;
 import org.kontor.command.inventory.Stock.Place;
@@ -28,6 +30,7 @@ import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.inventory.CostMethod;
 import org.kontor.events.inventory.MovementKind;
+import org.kontor.events.inventory.StockEvent;
 import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockTransferredOut;
 import org.kontor.events.inventory.StockEvent.StockAdjusted;
@@ -171,6 +174,45 @@ class StockMovements {
         Aggregate<Stock> stock = stocks.loadOrCreate(place.stockId(), Stock::new);
         boolean created = stock.invoke(held -> held.reserve(place, command.reservationId(), command.quantity()));
         return new CommandOutcome(command.reservationId(), versionOf(stock), created);
+    }
+
+    /**
+     * A refusal is recorded on the stock that was asked for, even when its product or warehouse is
+     * unknown: the order learns of it from that stock's event.
+     */
+    @CommandHandler
+    void handle(ReserveStockForOrder command) throws Exception {
+        Aggregate<Stock> stock = stocks.loadOrCreate(
+                StockEvent.aggregateId(command.warehouseId(), command.sku()), Stock::new);
+        BusinessRuleViolation unknown = unknownPlace(command.warehouseId(), command.sku());
+        if (unknown != null) {
+            stock.execute(held -> held.refuse(command.warehouseId(), command.sku(), command.reservationId(),
+                    command.quantity(), unknown));
+            return;
+        }
+        Place place = place(command.warehouseId(), command.sku());
+        stock.execute(held -> held.reserveOrRefuse(place, command.reservationId(), command.quantity()));
+    }
+
+    /** Why a stock cannot be reserved from at all (unknown warehouse or product), or {@code null}. */
+    private BusinessRuleViolation unknownPlace(String warehouseId, String sku) {
+        try {
+            requireWarehouse(warehouseId);
+            place(warehouseId, sku);
+            return null;
+        } catch (BusinessRuleViolation unknown) {
+            return unknown;
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseOrderReservation command) throws Exception {
+        String stockId = StockEvent.aggregateId(command.warehouseId(), command.sku());
+        if (eventStore.lastSequenceNumberFor(stockId).isEmpty()) {
+            return; // nothing was ever held there
+        }
+        Place place = new Place(command.warehouseId(), command.sku(), null); // releasing values nothing
+        stocks.load(stockId).execute(held -> held.releaseIfHeld(place, command.reservationId()));
     }
 
     @CommandHandler

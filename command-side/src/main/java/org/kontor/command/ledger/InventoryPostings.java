@@ -6,22 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.kontor.command.ledger.LedgerCommands.PostJournalEntry;
-import org.kontor.config.axon.RequestMetadata;
+import org.kontor.config.axon.CommandsFromEvents;
 import org.kontor.config.error.RuleViolationDetails;
 import org.kontor.events.inventory.MovementKind;
 import org.kontor.events.inventory.StockEvent.StockCostRevised;
@@ -51,9 +44,9 @@ import org.springframework.stereotype.Component;
  * inventory account then disagrees with the stock valuation until an accountant posts the entry by
  * hand (the log names its id, date and amounts). Any other failure is thrown: the processor retries.
  *
- * <p>Commands are sent from a thread of their own. Sent from the processor's thread, the posting
- * would join the processor's transaction, and a refused posting would mark that transaction
- * rollback-only: the batch would fail and be retried for ever.
+ * <p>Commands are sent through {@link CommandsFromEvents}, from a thread of their own: sent from the
+ * processor's thread, the posting would join the processor's transaction, and a refused posting
+ * would mark that transaction rollback-only: the batch would fail and be retried for ever.
  */
 @Component
 @ProcessingGroup(InventoryPostings.PROCESSOR)
@@ -65,19 +58,14 @@ class InventoryPostings {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryPostings.class);
     private static final Duration POSTING_TIMEOUT = Duration.ofSeconds(30);
 
-    private final CommandGateway commands;
+    private final CommandsFromEvents commands;
     private final PostingMap accounts;
     private final MeterRegistry meters;
     private final String functionalCurrency;
-    private final ExecutorService postingThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "inventory-postings");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    InventoryPostings(CommandGateway commands, PostingMap accounts, MeterRegistry meters,
+    InventoryPostings(CommandGateway commandGateway, PostingMap accounts, MeterRegistry meters,
                       @Value("${erp.ledger.currency:EUR}") String functionalCurrency) {
-        this.commands = commands;
+        this.commands = new CommandsFromEvents(commandGateway, "inventory-postings", POSTING_TIMEOUT);
         this.accounts = accounts;
         this.meters = meters;
         this.functionalCurrency = functionalCurrency;
@@ -85,7 +73,7 @@ class InventoryPostings {
 
     @PreDestroy
     void stop() {
-        postingThread.shutdownNow();
+        commands.close();
     }
 
     @EventHandler
@@ -142,23 +130,14 @@ class InventoryPostings {
                         new JournalLine(debitAccount, 0, amount, null, null));
         PostJournalEntry command = new PostJournalEntry(entryId, date, truncate(description), currency,
                 truncate(reference), lines);
-        MetaData metaData = MetaData.from(new RequestMetadata().correlationDataFor(cause));
-        try {
-            postingThread.submit(() -> commands.sendAndWait(new GenericCommandMessage<>(command, metaData)))
-                    .get(POSTING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof CommandExecutionException refused
-                    && refused.getDetails().orElse(null) instanceof RuleViolationDetails rule) {
-                LOG.error("The ledger refused the inventory posting {} dated {} ({}: Dr {} / Cr {} {} minor units of "
-                                + "{}), {}: {} The inventory account will disagree with the stock valuation "
-                                + "until it is posted by hand.", entryId, date, description, debitAccount,
-                        creditAccount, amountMinor, currency, rule.code(), rule.detail());
-                meters.counter(REFUSED_METRIC, "code", rule.code()).increment();
-                return;
-            }
-            throw failed;
-        } catch (TimeoutException slow) {
-            throw new IllegalStateException("posting " + entryId + " took over " + POSTING_TIMEOUT, slow);
+        Optional<RuleViolationDetails> refused = commands.send(command, cause);
+        if (refused.isPresent()) {
+            RuleViolationDetails rule = refused.get();
+            LOG.error("The ledger refused the inventory posting {} dated {} ({}: Dr {} / Cr {} {} minor units of "
+                            + "{}), {}: {} The inventory account will disagree with the stock valuation "
+                            + "until it is posted by hand.", entryId, date, description, debitAccount,
+                    creditAccount, amountMinor, currency, rule.code(), rule.detail());
+            meters.counter(REFUSED_METRIC, "code", rule.code()).increment();
         }
     }
 

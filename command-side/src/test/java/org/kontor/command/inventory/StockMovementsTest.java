@@ -26,7 +26,9 @@ import org.kontor.command.inventory.InventoryCommands.ReceiptLine;
 import org.kontor.command.inventory.InventoryCommands.ReceiveStock;
 import org.kontor.command.inventory.InventoryCommands.RegisterProduct;
 import org.kontor.command.inventory.InventoryCommands.ReleaseStockReservation;
+import org.kontor.command.inventory.InventoryCommands.ReleaseOrderReservation;
 import org.kontor.command.inventory.InventoryCommands.ReserveStock;
+import org.kontor.command.inventory.InventoryCommands.ReserveStockForOrder;
 import org.kontor.command.inventory.InventoryCommands.TransferStock;
 import org.kontor.config.axon.BoundedCache;
 import org.kontor.config.axon.SerializerConfiguration;
@@ -43,6 +45,8 @@ import org.kontor.events.inventory.StockEvent.StockAdjusted;
 import org.kontor.events.inventory.StockEvent.StockCostRevised;
 import org.kontor.events.inventory.StockEvent.StockIssued;
 import org.kontor.events.inventory.StockEvent.StockReceived;
+import org.kontor.events.inventory.StockEvent.StockReservationRefused;
+import org.kontor.events.inventory.StockEvent.StockReservationReleased;
 import org.kontor.events.inventory.StockEvent.StockReserved;
 import org.kontor.events.inventory.StockEvent.StockTransferredIn;
 import org.kontor.events.inventory.StockEvent.StockTransferredOut;
@@ -256,6 +260,32 @@ class StockMovementsTest {
                 new StockReserved(MAIN, FIFO, "r1", 4),
                 new StockIssued(MAIN, FIFO, "m3", MARCH_10, 4, 400, "Order 7", "r1"));
         commands.sendAndWait(issue("m4", MARCH_10, FIFO, 1));
+    }
+
+    @Test
+    void reservationsForAnOrder_refusalsRecordedNotThrownAndReleasesOnlyWhatIsHeld() {
+        commands.sendAndWait(receipt("m1", MARCH_1, FIFO, 5, 100));
+
+        commands.sendAndWait(new ReserveStockForOrder("o1/1", MAIN, FIFO, 4));
+        commands.sendAndWait(new ReserveStockForOrder("o1/2", MAIN, FIFO, 2));
+        commands.sendAndWait(new ReserveStockForOrder("o1/3", MAIN, "NO-SUCH-SKU", 1));
+        commands.sendAndWait(new ReserveStockForOrder("o1/1", MAIN, FIFO, 4)); // redelivered: nothing new
+
+        assertThat(eventsOf(StockEvent.aggregateId(MAIN, FIFO))).endsWith(
+                new StockReserved(MAIN, FIFO, "o1/1", 4),
+                new StockReservationRefused(MAIN, FIFO, "o1/2", 2, "INSUFFICIENT_STOCK",
+                        "Fewer than 2 of BOLT are available in warehouse " + MAIN + " now."));
+        assertThat(eventsOf(StockEvent.aggregateId(MAIN, "NO-SUCH-SKU"))).containsExactly(
+                new StockReservationRefused(MAIN, "NO-SUCH-SKU", "o1/3", 1, "UNKNOWN_PRODUCT",
+                        "No product has the SKU NO-SUCH-SKU."));
+
+        commands.sendAndWait(new ReleaseOrderReservation("o1/1", MAIN, FIFO));
+        commands.sendAndWait(new ReleaseOrderReservation("o1/2", MAIN, FIFO)); // refused: nothing held
+        commands.sendAndWait(new ReleaseOrderReservation("o1/1", OTHER, FIFO)); // never there
+
+        assertThat(eventsOf(StockEvent.aggregateId(MAIN, FIFO))).filteredOn(StockReservationReleased.class::isInstance)
+                .containsExactly(new StockReservationReleased(MAIN, FIFO, "o1/1", 4));
+        commands.sendAndWait(issue("m2", MARCH_10, FIFO, 5)); // all of it is available again
     }
 
     private void product(String sku, CostMethod method) {

@@ -8,6 +8,7 @@ import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.kontor.events.sales.SalesOrderEvent;
 
 /** Turns an event about a customer into the sentence a sales rep reads on the timeline. */
 final class TimelineEntries {
@@ -36,6 +37,9 @@ final class TimelineEntries {
             String role = contact.role() == null ? "" : " (" + contact.role() + ")";
             return new TimelineEntry(recordedAt, type, "Contact added: " + contact.name() + role,
                     contact.contactId(), by);
+        }
+        if (event instanceof SalesOrderEvent order) {
+            return SalesTimelineEntries.describe(order, recordedAt, by);
         }
         TimelineEntry pipelineEntry = PipelineTimelineEntries.describe(event, recordedAt, by);
         return pipelineEntry != null ? pipelineEntry

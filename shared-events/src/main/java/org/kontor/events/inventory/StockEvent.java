@@ -121,6 +121,16 @@ public sealed interface StockEvent {
     record StockReserved(String warehouseId, String sku, String reservationId, long quantity) implements StockEvent {
     }
 
+    /**
+     * A reservation for an order could not be held: {@code code} names the rule it would break
+     * (INSUFFICIENT_STOCK, UNKNOWN_PRODUCT, UNKNOWN_WAREHOUSE) and {@code reason} says it in words.
+     * Recorded rather than thrown because the order learns of it later, through this event.
+     */
+    @Revision("1")
+    record StockReservationRefused(String warehouseId, String sku, String reservationId, long quantity, String code,
+                                   String reason) implements StockEvent {
+    }
+
     /** A reservation was given up; its quantity is available again. */
     @Revision("1")
     record StockReservationReleased(String warehouseId, String sku, String reservationId, long quantity)

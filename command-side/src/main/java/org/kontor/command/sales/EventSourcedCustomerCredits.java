@@ -1,0 +1,58 @@
+package org.kontor.command.sales;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.kontor.events.common.Money;
+import org.kontor.events.crm.CustomerEvent.CustomerDetailsSnapshot;
+import org.kontor.events.sales.CustomerCreditEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CustomerCredits} on the {@link CustomerCredit} aggregates, with each customer's credit
+ * limit read from the CRM's events about them (the latest registration or change of details), so a
+ * limit changed a moment ago already counts.
+ */
+@Component
+class EventSourcedCustomerCredits implements CustomerCredits {
+
+    private final Repository<CustomerCredit> credits;
+    private final EventStore eventStore;
+
+    EventSourcedCustomerCredits(Repository<CustomerCredit> customerCreditRepository, EventStore eventStore) {
+        this.credits = customerCreditRepository;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public void commit(String customerId, String orderId, Money total) {
+        Money limit = creditLimitOf(customerId);
+        try {
+            credits.loadOrCreate(CustomerCreditEvent.aggregateId(customerId), CustomerCredit::new)
+                    .execute(credit -> credit.commit(customerId, orderId, total, limit));
+        } catch (RuntimeException refused) {
+            throw refused;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    @Override
+    public void release(String customerId, String orderId) {
+        String creditId = CustomerCreditEvent.aggregateId(customerId);
+        if (eventStore.lastSequenceNumberFor(creditId).isPresent()) {
+            credits.load(creditId).execute(credit -> credit.release(customerId, orderId));
+        }
+    }
+
+    /** The customer's credit limit, or {@code null} when none was ever given. */
+    private Money creditLimitOf(String customerId) {
+        Money limit = null;
+        var events = eventStore.readEvents(customerId);
+        while (events.hasNext()) {
+            if (events.next().getPayload() instanceof CustomerDetailsSnapshot details) {
+                limit = details.creditLimit();
+            }
+        }
+        return limit;
+    }
+}

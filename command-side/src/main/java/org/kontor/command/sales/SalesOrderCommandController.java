@@ -1,0 +1,85 @@
+package org.kontor.command.sales;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.kontor.command.sales.SalesOrderCommands.CancelSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.ConfirmSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.DeliverSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.DraftSalesOrder;
+import org.kontor.command.sales.SalesOrderRequests.CancelJson;
+import org.kontor.command.sales.SalesOrderRequests.ConfirmJson;
+import org.kontor.command.sales.SalesOrderRequests.DeliverJson;
+import org.kontor.command.sales.SalesOrderRequests.OrderJson;
+import org.kontor.config.http.CommandDispatcher;
+import org.kontor.config.http.CommandOutcome.IdAndVersion;
+import org.kontor.config.http.CommandResponses;
+import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.Versions;
+import org.kontor.events.sales.SalesOrderEvent.OrderLine;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Sales orders over HTTP (API.md, Sales rows; docs/api.md). */
+@RestController
+@RequestMapping(path = "/api/sales-orders", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
+class SalesOrderCommandController {
+
+    private final CommandDispatcher commands;
+
+    SalesOrderCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<IdAndVersion>> draft(@RequestBody OrderJson body, ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String orderId = SalesOrderRequests.idOrNew(body.id(), problems);
+        String customerId = SalesOrderRequests.uuid("customerId", body.customerId(), problems);
+        String currency = SalesOrderRequests.currency(body.currency(), problems);
+        List<OrderLine> lines = SalesOrderRequests.lines(body.lines(), currency, problems);
+        SalesOrderRequests.throwIfAny(problems);
+        return commands.send(exchange, new DraftSalesOrder(orderId, customerId, currency, lines))
+                .map(outcome -> CommandResponses.created(outcome, URI.create("/api/sales-orders/" + orderId)));
+    }
+
+    @PostMapping("/{orderId}/confirm")
+    Mono<ResponseEntity<IdAndVersion>> confirm(@PathVariable String orderId, @RequestBody ConfirmJson body,
+                                               ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String warehouseId = SalesOrderRequests.uuid("warehouseId", body.warehouseId(), problems);
+        SalesOrderRequests.throwIfAny(problems);
+        return commands.send(exchange, new ConfirmSalesOrder(orderId, warehouseId,
+                Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
+    }
+
+    @PostMapping("/{orderId}/deliver")
+    Mono<ResponseEntity<IdAndVersion>> deliver(@PathVariable String orderId, @RequestBody DeliverJson body,
+                                               ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.date() == null) {
+            problems.add(new FieldProblem("date", "is required: a business date such as 2026-03-31"));
+        }
+        SalesOrderRequests.throwIfAny(problems);
+        return commands.send(exchange, new DeliverSalesOrder(orderId, body.date(),
+                Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    Mono<ResponseEntity<IdAndVersion>> cancel(@PathVariable String orderId, @RequestBody CancelJson body,
+                                              ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String reason = SalesOrderRequests.requiredText("reason", body.reason(), problems);
+        SalesOrderRequests.throwIfAny(problems);
+        return commands.send(exchange, new CancelSalesOrder(orderId, reason,
+                Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
+    }
+}

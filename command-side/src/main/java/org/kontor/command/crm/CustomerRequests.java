@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
 import org.kontor.config.http.MoneyJson;
+import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.common.PostalAddress;
 import org.kontor.events.crm.CustomerKind;
@@ -136,9 +137,7 @@ final class CustomerRequests {
     }
 
     static void throwIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        RequestFields.throwIfAny(problems);
     }
 
     private static PostalAddress address(AddressJson json, List<FieldProblem> problems) {

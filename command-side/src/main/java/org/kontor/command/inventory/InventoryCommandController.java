@@ -28,6 +28,7 @@ import org.kontor.config.http.CommandDispatcher;
 import org.kontor.config.http.CommandOutcome.IdAndVersion;
 import org.kontor.config.http.CommandResponses;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.inventory.ProductEvent;
 import org.kontor.events.inventory.WarehouseEvent;
@@ -56,15 +57,15 @@ class InventoryCommandController {
     @PostMapping("/products")
     Mono<ResponseEntity<IdAndVersion>> registerProduct(@RequestBody ProductJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String productId = body.id() == null ? null : InventoryRequests.idOrNew(body.id(), problems);
+        String productId = body.id() == null ? null : RequestFields.idOrNew(body.id(), problems);
         String sku = InventoryRequests.sku("sku", body.sku(), problems);
-        String name = InventoryRequests.requiredText("name", body.name(), 200, problems);
-        String uom = InventoryRequests.requiredText("uom", body.uom(), 20, problems);
+        String name = RequestFields.requiredText("name", body.name(), 200, problems);
+        String uom = RequestFields.requiredText("uom", body.uom(), 20, problems);
         if (body.costMethod() == null) {
             problems.add(new FieldProblem("costMethod", "is required: AVERAGE or FIFO"));
         }
         Money salesPrice = InventoryRequests.salesPrice(body.salesPrice(), problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         RegisterProduct command = new RegisterProduct(ProductEvent.aggregateId(sku), sku, productId,
                 UUID.randomUUID().toString(), name, uom, body.costMethod(), salesPrice);
         return commands.send(exchange, command)
@@ -74,10 +75,10 @@ class InventoryCommandController {
     @PostMapping("/warehouses")
     Mono<ResponseEntity<IdAndVersion>> openWarehouse(@RequestBody WarehouseJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String warehouseId = InventoryRequests.idOrNew(body.id(), problems);
-        String code = InventoryRequests.requiredText("code", body.code(), 20, problems);
-        String name = InventoryRequests.requiredText("name", body.name(), 200, problems);
-        InventoryRequests.throwIfAny(problems);
+        String warehouseId = RequestFields.idOrNew(body.id(), problems);
+        String code = RequestFields.requiredText("code", body.code(), 20, problems);
+        String name = RequestFields.requiredText("name", body.name(), 200, problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new OpenWarehouse(WarehouseEvent.aggregateId(warehouseId), warehouseId, code,
                         name))
                 .map(outcome -> CommandResponses.created(outcome, URI.create("/api/warehouses/" + warehouseId)));
@@ -86,32 +87,32 @@ class InventoryCommandController {
     @PostMapping("/stock/receipts")
     Mono<ResponseEntity<IdAndVersion>> receive(@RequestBody ReceiptJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String movementId = InventoryRequests.idOrNew(body.id(), problems);
+        String movementId = RequestFields.idOrNew(body.id(), problems);
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         InventoryRequests.date(body.date(), problems);
         var lines = InventoryRequests.receiptLines(body.lines(), problems);
         String currency = InventoryRequests.currencyOf(body.lines());
         requireOneCurrency(body.lines(), currency, problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return movement(exchange, new ReceiveStock(movementId, warehouseId, body.date(), currency, lines));
     }
 
     @PostMapping("/stock/issues")
     Mono<ResponseEntity<IdAndVersion>> issue(@RequestBody IssueJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String movementId = InventoryRequests.idOrNew(body.id(), problems);
+        String movementId = RequestFields.idOrNew(body.id(), problems);
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         InventoryRequests.date(body.date(), problems);
-        String reason = InventoryRequests.requiredText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
+        String reason = RequestFields.requiredText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
         var lines = InventoryRequests.lines(body.lines(), problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return movement(exchange, new IssueStock(movementId, warehouseId, body.date(), reason, lines));
     }
 
     @PostMapping("/stock/transfers")
     Mono<ResponseEntity<IdAndVersion>> transfer(@RequestBody TransferJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String movementId = InventoryRequests.idOrNew(body.id(), problems);
+        String movementId = RequestFields.idOrNew(body.id(), problems);
         String from = InventoryRequests.warehouseId("fromWarehouseId", body.fromWarehouseId(), problems);
         String to = InventoryRequests.warehouseId("toWarehouseId", body.toWarehouseId(), problems);
         if (from != null && from.equals(to)) {
@@ -119,31 +120,31 @@ class InventoryCommandController {
         }
         InventoryRequests.date(body.date(), problems);
         var lines = InventoryRequests.lines(body.lines(), problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return movement(exchange, new TransferStock(movementId, from, to, body.date(), lines));
     }
 
     @PostMapping("/stock/adjustments")
     Mono<ResponseEntity<IdAndVersion>> adjust(@RequestBody AdjustmentJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String movementId = InventoryRequests.idOrNew(body.id(), problems);
+        String movementId = RequestFields.idOrNew(body.id(), problems);
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         String sku = InventoryRequests.sku("sku", body.sku(), problems);
         long counted = InventoryRequests.quantity("countedQty", body.countedQty(), 0, problems);
         InventoryRequests.date(body.date(), problems);
-        String reason = InventoryRequests.requiredText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
-        InventoryRequests.throwIfAny(problems);
+        String reason = RequestFields.requiredText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
+        RequestFields.throwIfAny(problems);
         return movement(exchange, new AdjustStock(movementId, warehouseId, sku, counted, body.date(), reason));
     }
 
     @PostMapping("/stock/reservations")
     Mono<ResponseEntity<IdAndVersion>> reserve(@RequestBody ReservationJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String reservationId = InventoryRequests.idOrNew(body.id(), problems);
+        String reservationId = RequestFields.idOrNew(body.id(), problems);
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         String sku = InventoryRequests.sku("sku", body.sku(), problems);
         long quantity = InventoryRequests.quantity("qty", body.qty(), 1, problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new ReserveStock(reservationId, warehouseId, sku, quantity))
                 .map(outcome -> CommandResponses.created(outcome,
                         URI.create("/api/stock/reservations/" + reservationId)));
@@ -156,7 +157,7 @@ class InventoryCommandController {
         String id = InventoryRequests.warehouseId("reservationId", reservationId, problems);
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         String sku = InventoryRequests.sku("sku", body.sku(), problems);
-        InventoryRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new ReleaseStockReservation(id, warehouseId, sku))
                 .map(CommandResponses::accepted);
     }
@@ -171,8 +172,8 @@ class InventoryCommandController {
         String warehouseId = InventoryRequests.warehouseId("warehouseId", body.warehouseId(), problems);
         String sku = InventoryRequests.sku("sku", body.sku(), problems);
         InventoryRequests.date(body.date(), problems);
-        String reason = InventoryRequests.optionalText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
-        InventoryRequests.throwIfAny(problems);
+        String reason = RequestFields.optionalText("reason", body.reason(), InventoryRequests.MAX_TEXT, problems);
+        RequestFields.throwIfAny(problems);
         String movementId = UUID.nameUUIDFromBytes(("issue-of-reservation:" + id).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return movement(exchange, new IssueReservedStock(id, warehouseId, sku, movementId, body.date(),

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.kontor.command.inventory.InventoryCommands.Line;
 import org.kontor.command.inventory.InventoryCommands.ReceiptLine;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
 import org.kontor.config.http.MoneyJson;
+import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.inventory.CostMethod;
 
@@ -67,17 +67,9 @@ final class InventoryRequests {
     record ReservationStockJson(String warehouseId, String sku, LocalDate date, String reason, String movementId) {
     }
 
-    static String idOrNew(String id, List<FieldProblem> problems) {
-        return id == null ? UUID.randomUUID().toString() : uuid("id", id, problems);
-    }
-
     /** A warehouse id: warehouses are created with UUIDs, so anything else names none. */
     static String warehouseId(String field, String value, List<FieldProblem> problems) {
-        if (value == null) {
-            problems.add(new FieldProblem(field, "is required"));
-            return null;
-        }
-        return uuid(field, value, problems);
+        return RequestFields.uuid(field, value, problems);
     }
 
     static String sku(String field, String value, List<FieldProblem> problems) {
@@ -92,22 +84,6 @@ final class InventoryRequests {
         if (date == null) {
             problems.add(new FieldProblem("date", "is required: a business date such as 2026-03-31"));
         }
-    }
-
-    static String requiredText(String field, String value, int maxLength, List<FieldProblem> problems) {
-        if (value == null || value.isBlank() || value.length() > maxLength) {
-            problems.add(new FieldProblem(field, "is required, at most " + maxLength + " characters"));
-            return null;
-        }
-        return value.trim();
-    }
-
-    static String optionalText(String field, String value, int maxLength, List<FieldProblem> problems) {
-        if (value != null && value.length() > maxLength) {
-            problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A whole number from {@code min} to {@link #MAX_QUANTITY}. */
@@ -190,12 +166,6 @@ final class InventoryRequests {
         }
     }
 
-    static void throwIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-    }
-
     private static boolean lineCount(List<?> json, List<FieldProblem> problems) {
         if (json == null || json.isEmpty() || json.size() > MAX_LINES) {
             problems.add(new FieldProblem("lines", "are required: 1 to " + MAX_LINES));
@@ -229,15 +199,6 @@ final class InventoryRequests {
             return minor;
         } catch (InvalidRequestException invalid) {
             problems.addAll(invalid.errors());
-            return null;
-        }
-    }
-
-    private static String uuid(String field, String value, List<FieldProblem> problems) {
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException notUuid) {
-            problems.add(new FieldProblem(field, "must be a UUID"));
             return null;
         }
     }

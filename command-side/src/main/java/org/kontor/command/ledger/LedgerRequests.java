@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
 import org.kontor.config.http.MoneyJson;
+import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.ledger.AccountType;
 import org.kontor.events.ledger.JournalLine;
@@ -122,9 +123,7 @@ final class LedgerRequests {
     }
 
     static void throwIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        RequestFields.throwIfAny(problems);
     }
 
     private static Long positiveMinor(String amount, String currency, String field, List<FieldProblem> problems) {

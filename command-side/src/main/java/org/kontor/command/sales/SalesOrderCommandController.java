@@ -15,6 +15,7 @@ import org.kontor.config.http.CommandDispatcher;
 import org.kontor.config.http.CommandOutcome.IdAndVersion;
 import org.kontor.config.http.CommandResponses;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.RequestFields;
 import org.kontor.config.http.Versions;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.springframework.http.MediaType;
@@ -42,11 +43,11 @@ class SalesOrderCommandController {
     @PostMapping
     Mono<ResponseEntity<IdAndVersion>> draft(@RequestBody OrderJson body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String orderId = SalesOrderRequests.idOrNew(body.id(), problems);
-        String customerId = SalesOrderRequests.uuid("customerId", body.customerId(), problems);
+        String orderId = RequestFields.idOrNew(body.id(), problems);
+        String customerId = RequestFields.uuid("customerId", body.customerId(), problems);
         String currency = SalesOrderRequests.currency(body.currency(), problems);
         List<OrderLine> lines = SalesOrderRequests.lines(body.lines(), currency, problems);
-        SalesOrderRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new DraftSalesOrder(orderId, customerId, currency, lines))
                 .map(outcome -> CommandResponses.created(outcome, URI.create("/api/sales-orders/" + orderId)));
     }
@@ -55,8 +56,8 @@ class SalesOrderCommandController {
     Mono<ResponseEntity<IdAndVersion>> confirm(@PathVariable String orderId, @RequestBody ConfirmJson body,
                                                ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        String warehouseId = SalesOrderRequests.uuid("warehouseId", body.warehouseId(), problems);
-        SalesOrderRequests.throwIfAny(problems);
+        String warehouseId = RequestFields.uuid("warehouseId", body.warehouseId(), problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new ConfirmSalesOrder(orderId, warehouseId,
                 Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
@@ -68,7 +69,7 @@ class SalesOrderCommandController {
         if (body.date() == null) {
             problems.add(new FieldProblem("date", "is required: a business date such as 2026-03-31"));
         }
-        SalesOrderRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new DeliverSalesOrder(orderId, body.date(),
                 Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
@@ -78,7 +79,7 @@ class SalesOrderCommandController {
                                               ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
         String reason = SalesOrderRequests.requiredText("reason", body.reason(), problems);
-        SalesOrderRequests.throwIfAny(problems);
+        RequestFields.throwIfAny(problems);
         return commands.send(exchange, new CancelSalesOrder(orderId, reason,
                 Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
 import org.kontor.config.http.MoneyJson;
+import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 
@@ -46,30 +46,8 @@ final class SalesOrderRequests {
     record CancelJson(String reason) {
     }
 
-    static String idOrNew(String id, List<FieldProblem> problems) {
-        return id == null ? UUID.randomUUID().toString() : uuid("id", id, problems);
-    }
-
-    /** Customers, warehouses and orders are created with UUIDs, so anything else names none. */
-    static String uuid(String field, String value, List<FieldProblem> problems) {
-        if (value == null) {
-            problems.add(new FieldProblem(field, "is required"));
-            return null;
-        }
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException notUuid) {
-            problems.add(new FieldProblem(field, "must be a UUID"));
-            return null;
-        }
-    }
-
     static String requiredText(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
-            problems.add(new FieldProblem(field, "is required, at most " + MAX_TEXT + " characters"));
-            return null;
-        }
-        return value.trim();
+        return RequestFields.requiredText(field, value, MAX_TEXT, problems);
     }
 
     static String currency(String value, List<FieldProblem> problems) {
@@ -107,12 +85,6 @@ final class SalesOrderRequests {
             }
         }
         return lines;
-    }
-
-    static void throwIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
     }
 
     private static long quantity(String field, BigDecimal value, List<FieldProblem> problems) {

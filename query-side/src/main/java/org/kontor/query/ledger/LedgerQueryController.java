@@ -14,6 +14,7 @@ import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
+import org.kontor.config.http.Versions;
 import org.kontor.query.ledger.LedgerQueries.FetchAccountLinesQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchBalanceSheetQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchJournalEntryQuery;
@@ -35,6 +36,7 @@ import org.kontor.query.ledger.LedgerViews.PeriodView;
 import org.kontor.query.ledger.LedgerViews.ProfitAndLoss;
 import org.kontor.query.ledger.LedgerViews.TrialBalance;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -94,13 +96,20 @@ class LedgerQueryController {
     }
 
     @GetMapping("/ledger/journal-entries/{entryId}")
-    Mono<JournalEntryView> entry(@PathVariable String entryId,
-                                 @RequestParam(required = false) Boolean consistent) {
+    Mono<ResponseEntity<JournalEntryView>> entry(@PathVariable String entryId,
+                                                 @RequestParam(required = false) Boolean consistent,
+                                                 @RequestParam(required = false) Long minVersion) {
         requireShort("entryId", entryId);
+        if (minVersion != null && minVersion < 1) {
+            throw new InvalidRequestException("minVersion", "must be 1 or more");
+        }
         FetchJournalEntryQuery query = new FetchJournalEntryQuery(entryId);
         return consistency.awaitIfRequested(consistent, JournalEntryProjection.PROCESSOR)
-                .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(JournalEntryView.class))))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("journal entry", entryId)));
+                .then(consistency.readUntil(
+                        () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(JournalEntryView.class))),
+                        minVersion == null ? null : view -> view.version() >= minVersion))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("journal entry", entryId)))
+                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
     }
 
     @GetMapping("/ledger/periods/{period}")

@@ -84,7 +84,7 @@ class LedgerQueryHandlers {
                 entry.getString("period"), entry.getString("description"), currency, entry.getString("reference"),
                 lines, entry.getString("reversalOf"), entry.getString("reversedBy"),
                 reversalDate == null ? null : LocalDate.parse(reversalDate), entry.getString("reversalReason"),
-                instant(entry.getDate("postedAt")));
+                instant(entry.getDate("postedAt")), entry.getString("reversedBy") == null ? 1 : 2);
     }
 
     /**

@@ -18,10 +18,14 @@ public final class LedgerViews {
     public record AccountView(String code, String name, String type, String parentCode) {
     }
 
+    /**
+     * A journal entry as posted, and its reversal if it has one. {@code version} is the entry
+     * aggregate's: 1 when posted, 2 once reversed (an entry never changes otherwise).
+     */
     public record JournalEntryView(String id, LocalDate date, String period, String description, String currency,
                                    String reference, List<JournalLineView> lines, String reversalOf,
                                    String reversedBy, LocalDate reversalDate, String reversalReason,
-                                   Instant postedAt) {
+                                   Instant postedAt, long version) {
     }
 
     /** One line of an entry; the side it is not on is {@code null}. */

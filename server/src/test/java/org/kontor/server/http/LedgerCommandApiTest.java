@@ -237,6 +237,22 @@ class LedgerCommandApiTest extends OwnBooksHttpTest {
     }
 
     @Test
+    void readEntryWithMinVersion_answersOnceTheReversalIsInTheViewWithItsVersionAsETag() {
+        String id = newId();
+        post("/api/ledger/journal-entries", saleJson(id, newPeriod() + "-15", "119.00")).expectStatus().isCreated();
+        post("/api/ledger/journal-entries/" + id + "/reverse", "{\"reason\": \"Order cancelled\"}")
+                .expectStatus().isCreated();
+
+        http.get().uri("/api/ledger/journal-entries/{id}?minVersion=2", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.reversedBy").isNotEmpty();
+        // No entry ever reaches version 3: the read gives up after its wait.
+        problem(http.get().uri("/api/ledger/journal-entries/{id}?minVersion=3", id).exchange(), 503,
+                "NOT_CONSISTENT_YET");
+    }
+
+    @Test
     void reverseUnknownEntry_notFound() {
         problem(post("/api/ledger/journal-entries/" + newId() + "/reverse", "{\"reason\": \"Typo\"}"), 404,
                 "NOT_FOUND");

@@ -48,10 +48,9 @@ class LedgerCalendar {
 
     /** Admits the first entry of a month; refused when the books are closed through that month or later. */
     void admitFirstEntry(String period) {
-        Optional<String> closedThrough = closedThrough();
-        if (closedThrough.isPresent() && period.compareTo(closedThrough.get()) <= 0) {
+        if (closesCover(period)) {
             throw new BusinessRuleViolation(LedgerRule.PERIOD_CLOSED, "The period " + period
-                    + " is closed: the books are closed through " + closedThrough.get() + ".");
+                    + " is closed: the books are closed through " + closedThrough().orElseThrow() + ".");
         }
         apply(new FirstEntryInPeriod(period));
     }

@@ -172,7 +172,7 @@ class AuditController {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static <T> Mono<T> blocking(Callable<T> read) {
+    static <T> Mono<T> blocking(Callable<T> read) {
         return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 }

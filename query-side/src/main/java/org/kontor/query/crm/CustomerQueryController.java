@@ -6,6 +6,7 @@ import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
+import org.kontor.config.http.Instants;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -19,7 +20,6 @@ import org.kontor.query.crm.CustomerQueryHandlers.CustomerList;
 import org.kontor.query.crm.CustomerViews.CustomerSummary;
 import org.kontor.query.crm.CustomerViews.CustomerView;
 import org.kontor.query.crm.TimelineQueryHandler.TimelinePage;
-import org.kontor.query.projection.PointInTime;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +78,7 @@ class CustomerQueryController {
         if (minVersion != null && minVersion < 1) {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }
-        Instant known = PointInTime.parse(knownAt);
+        Instant known = Instants.parseOptional("knownAt", knownAt);
         Mono<CustomerView> found = known == null ? live(customerId, consistent, minVersion)
                 : knownAtReads.customer(customerId, known);
         return found

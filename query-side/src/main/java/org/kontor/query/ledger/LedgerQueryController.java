@@ -10,6 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.BusinessDates;
+import org.kontor.config.http.Instants;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -36,7 +37,6 @@ import org.kontor.query.ledger.LedgerViews.PeriodBalances;
 import org.kontor.query.ledger.LedgerViews.PeriodView;
 import org.kontor.query.ledger.LedgerViews.ProfitAndLoss;
 import org.kontor.query.ledger.LedgerViews.TrialBalance;
-import org.kontor.query.projection.PointInTime;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,7 +132,7 @@ class LedgerQueryController {
                                     @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) Boolean consistent,
                                     @RequestParam(required = false) String knownAt) {
-        Instant known = PointInTime.parse(knownAt);
+        Instant known = Instants.parseOptional("knownAt", knownAt);
         if ((period == null) == (asOf == null)) {
             throw new InvalidRequestException(period == null ? "period" : "asOf",
                     "must be given alone: either period (YYYY-MM) or asOf (YYYY-MM-DD)");

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kontor.config.error.BusinessRuleViolation;
-import org.kontor.config.http.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -73,18 +71,6 @@ public class PointInTime {
         this.databaseName = databaseName;
         this.maxEvents = maxEvents;
         this.reads = new Semaphore(concurrentReads);
-    }
-
-    /** {@code knownAt} as an instant; {@code null} when not given; 400 when not an ISO instant. */
-    public static Instant parse(String knownAt) {
-        if (knownAt == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(knownAt);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidRequestException("knownAt", "must be an instant such as 2026-03-31T12:00:00Z");
-        }
     }
 
     /**

@@ -117,6 +117,7 @@ final class ProblemMapper {
         String title = switch (status) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 503 -> "Service unavailable";
             default -> "Business rule violated";
         };
         return Problem.of(status, title, code, detail, null);

@@ -75,6 +75,8 @@ public final class AccessMatrix {
             rule(HttpMethod.GET, "/api/bills/**", with(READ_ALL, ACCOUNTANT, PURCHASING)),
             rule(HttpMethod.POST, "/api/bills/**", EnumSet.of(ADMIN, ACCOUNTANT)),
             // Audit: auditors and administrators only; operations: administrators.
+            // Lineage: from a journal entry or event to the command, user and document it began with.
+            rule(HttpMethod.GET, "/api/audit/lineage/**", EnumSet.of(ADMIN, AUDITOR)),
             rule(HttpMethod.GET, "/api/audit/**", EnumSet.of(ADMIN, AUDITOR)),
             rule(null, "/api/admin/**", EnumSet.of(ADMIN)));
 

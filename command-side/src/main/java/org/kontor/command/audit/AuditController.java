@@ -2,14 +2,13 @@ package org.kontor.command.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kontor.command.audit.ChainVerification.DayDigest;
 import org.kontor.command.audit.ChainVerification.Verification;
 import org.kontor.config.http.BusinessDates;
-import org.kontor.config.http.InvalidRequestException;
+import org.kontor.config.http.Instants;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
@@ -67,8 +66,8 @@ class AuditController {
         PageRequest page = page(limit, cursor);
         long start = page.isFirstPage() ? (after == null ? 0 : after)
                 : parsePosition(PageRequest.withoutPrefix(page.cursorPosition(), EVENT_CURSOR));
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
+        Instant fromInstant = Instants.parseOptional("from", from);
+        Instant toInstant = Instants.parseOptional("to", to);
         return blocking(() -> browse(start, blankToNull(aggregateId), blankToNull(type), fromInstant, toInstant,
                 page.limit()));
     }
@@ -149,17 +148,6 @@ class AuditController {
         return PageRequest.of(limit == null ? DEFAULT_LIMIT : limit, cursor);
     }
 
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidRequestException(field, "must be an instant such as 2026-03-31T12:00:00Z");
-        }
-    }
-
     private static long parsePosition(String position) {
         try {
             return Long.parseLong(position);
@@ -172,7 +160,7 @@ class AuditController {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static <T> Mono<T> blocking(Callable<T> read) {
+    static <T> Mono<T> blocking(Callable<T> read) {
         return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -14,15 +14,16 @@ import java.util.Set;
 
 /**
  * A stored event as auditors see it (API.md, Audit rows): {@code type} is the event's simple name
- * ({@code CustomerRegistered}), {@code payloadType} and {@code revision} what the store recorded,
+ * ({@code CustomerRegistered}), {@code eventId} its identifier (what {@code causationId} and
+ * {@code commandCausationId} in other events' metadata name), {@code payloadType} and {@code revision} what the store recorded,
  * {@code payload} and {@code metadata} the stored JSON, {@code hash} its chain link ({@code null}
  * until linked, which takes milliseconds).
  *
  * <p>Secrets are redacted: a field named like one of {@link #REDACTED_FIELDS} anywhere in the
  * payload or metadata shows {@value #REDACTED}. The hash still covers the stored bytes.
  */
-record AuditEventView(long position, String aggregateId, String aggregateType, long sequence, String type,
-                      String payloadType, String revision, Instant timestamp, JsonNode payload,
+record AuditEventView(long position, String eventId, String aggregateId, String aggregateType, long sequence,
+                      String type, String payloadType, String revision, Instant timestamp, JsonNode payload,
                       JsonNode metadata, String hash) {
 
     static final String REDACTED = "[redacted]";
@@ -31,9 +32,9 @@ record AuditEventView(long position, String aggregateId, String aggregateType, l
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static AuditEventView of(StoredEvent event) {
-        return new AuditEventView(event.globalIndex(), event.aggregateIdentifier(), event.aggregateType(),
-                event.sequenceNumber(), simpleName(event.payloadType()), event.payloadType(), event.payloadRevision(),
-                event.instant(), redacted(event.payload()), redacted(event.metadata()), event.hash());
+        return new AuditEventView(event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(),
+                event.aggregateType(), event.sequenceNumber(), simpleName(event.payloadType()), event.payloadType(),
+                event.payloadRevision(), event.instant(), redacted(event.payload()), redacted(event.metadata()), event.hash());
     }
 
     static List<AuditEventView> of(List<StoredEvent> events) {
@@ -44,7 +45,7 @@ record AuditEventView(long position, String aggregateId, String aggregateType, l
         return views;
     }
 
-    private static String simpleName(String payloadType) {
+    static String simpleName(String payloadType) {
         return payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
     }
 

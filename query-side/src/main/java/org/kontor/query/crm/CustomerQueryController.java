@@ -1,10 +1,12 @@
 package org.kontor.query.crm;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
+import org.kontor.config.http.Instants;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -37,10 +39,12 @@ class CustomerQueryController {
 
     private final QueryGateway queries;
     private final ReadConsistency consistency;
+    private final CustomerKnownAt knownAtReads;
 
-    CustomerQueryController(QueryGateway queries, ReadConsistency consistency) {
+    CustomerQueryController(QueryGateway queries, ReadConsistency consistency, CustomerKnownAt knownAtReads) {
         this.queries = queries;
         this.consistency = consistency;
+        this.knownAtReads = knownAtReads;
     }
 
     @GetMapping
@@ -61,20 +65,33 @@ class CustomerQueryController {
                         found.lastSortKey() == null ? null : PageRequest.encodeCursor(found.lastSortKey())));
     }
 
+    /**
+     * With {@code knownAt} (an instant), the 360 view as it was known then, folded from the events
+     * recorded up to it ({@link CustomerKnownAt}); 404 when the customer was not registered yet.
+     * {@code consistent} and {@code minVersion} do not apply to it.
+     */
     @GetMapping("/{customerId}")
     Mono<ResponseEntity<CustomerView>> get(@PathVariable String customerId,
                                            @RequestParam(required = false) Boolean consistent,
-                                           @RequestParam(required = false) Long minVersion) {
+                                           @RequestParam(required = false) Long minVersion,
+                                           @RequestParam(required = false) String knownAt) {
         if (minVersion != null && minVersion < 1) {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }
+        Instant known = Instants.parseOptional("knownAt", knownAt);
+        Mono<CustomerView> found = known == null ? live(customerId, consistent, minVersion)
+                : knownAtReads.customer(customerId, known);
+        return found
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("customer", customerId)))
+                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
+    }
+
+    private Mono<CustomerView> live(String customerId, Boolean consistent, Long minVersion) {
         FetchCustomerQuery query = new FetchCustomerQuery(customerId);
         return consistency.awaitIfRequested(consistent, CustomerProjection.PROCESSOR)
                 .then(consistency.readUntil(
                         () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(CustomerView.class))),
-                        minVersion == null ? null : view -> view.version() >= minVersion))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("customer", customerId)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
+                        minVersion == null ? null : view -> view.version() >= minVersion));
     }
 
     @GetMapping("/{customerId}/timeline")

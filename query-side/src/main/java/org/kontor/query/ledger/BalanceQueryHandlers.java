@@ -84,7 +84,8 @@ class BalanceQueryHandlers {
             Movement month = closing.minus(opening);
             rows.add(new PeriodBalanceRow(Books.code(account), Books.name(account), typeName(type),
                     amount(opening.normalBalanceMinor(type)), amount(month.debitMinor()), amount(month.creditMinor()),
-                    amount(closing.normalBalanceMinor(type))));
+                    amount(closing.normalBalanceMinor(type)),
+                    PeriodBalanceRow.linesOf(Books.code(account), query.period())));
         }
         return new PeriodBalances(query.period().toString(), currency, rows);
     }

@@ -1,5 +1,6 @@
 package org.kontor.query.ledger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,6 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.BusinessDates;
+import org.kontor.config.http.Instants;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
@@ -66,10 +68,12 @@ class LedgerQueryController {
 
     private final QueryGateway queries;
     private final ReadConsistency consistency;
+    private final LedgerKnownAt knownAtReads;
 
-    LedgerQueryController(QueryGateway queries, ReadConsistency consistency) {
+    LedgerQueryController(QueryGateway queries, ReadConsistency consistency, LedgerKnownAt knownAtReads) {
         this.queries = queries;
         this.consistency = consistency;
+        this.knownAtReads = knownAtReads;
     }
 
     @GetMapping("/ledger/accounts")
@@ -119,10 +123,16 @@ class LedgerQueryController {
                 .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(PeriodView.class))));
     }
 
+    /**
+     * With {@code knownAt} (an instant), the trial balance as it was known then, folded from the
+     * events recorded up to it ({@link LedgerKnownAt}); {@code consistent} does not apply.
+     */
     @GetMapping("/ledger/trial-balance")
     Mono<TrialBalance> trialBalance(@RequestParam(required = false) String period,
                                     @RequestParam(required = false) String asOf,
-                                    @RequestParam(required = false) Boolean consistent) {
+                                    @RequestParam(required = false) Boolean consistent,
+                                    @RequestParam(required = false) String knownAt) {
+        Instant known = Instants.parseOptional("knownAt", knownAt);
         if ((period == null) == (asOf == null)) {
             throw new InvalidRequestException(period == null ? "period" : "asOf",
                     "must be given alone: either period (YYYY-MM) or asOf (YYYY-MM-DD)");
@@ -130,6 +140,9 @@ class LedgerQueryController {
         FetchTrialBalanceQuery query = new FetchTrialBalanceQuery(
                 period == null ? null : month("period", period),
                 asOf == null ? null : BusinessDates.parse("asOf", asOf));
+        if (known != null) {
+            return knownAtReads.trialBalance(query, known);
+        }
         return consistency.awaitIfRequested(consistent, AccountBalanceProjection.PROCESSOR)
                 .then(AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(TrialBalance.class))));
     }

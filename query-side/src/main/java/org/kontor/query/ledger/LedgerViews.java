@@ -2,6 +2,7 @@ package org.kontor.query.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -60,8 +61,18 @@ public final class LedgerViews {
     public record PeriodBalances(String period, String currency, List<PeriodBalanceRow> rows) {
     }
 
+    /**
+     * One account's month: {@code lines} is the path of the general-ledger lines behind its
+     * {@code debits} and {@code credits} (the account's lines dated in the month), so an auditor
+     * can follow a month-end figure to the entries that make it up.
+     */
     public record PeriodBalanceRow(String account, String name, String type, String opening, String debits,
-                                   String credits, String closing) {
+                                   String credits, String closing, String lines) {
+
+        static String linesOf(String account, YearMonth period) {
+            return "/api/ledger/accounts/" + account + "/entries?from=" + period.atDay(1) + "&to="
+                    + period.atEndOfMonth();
+        }
     }
 
     public record AccountLine(LocalDate date, String entryId, String description, String reference, String debit,

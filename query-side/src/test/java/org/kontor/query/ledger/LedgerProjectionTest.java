@@ -62,9 +62,11 @@ class LedgerProjectionTest {
         Map<String, PeriodBalanceRow> february = balances("2026-02");
 
         assertThat(february.get(BANK)).isEqualTo(new PeriodBalanceRow(BANK, "Bank", "ASSET",
-                "10000.00", "1234.50", "500.00", "10734.50"));
+                "10000.00", "1234.50", "500.00", "10734.50",
+                lines(BANK, "2026-02-01", "2026-02-28")));
         assertThat(february.get(EQUITY)).isEqualTo(new PeriodBalanceRow(EQUITY, "Share capital", "EQUITY",
-                "10000.00", "0.00", "0.00", "10000.00"));
+                "10000.00", "0.00", "0.00", "10000.00",
+                lines(EQUITY, "2026-02-01", "2026-02-28")));
         assertThat(february.get(REVENUE).closing()).isEqualTo("1234.50");
         assertThat(balances("2026-01")).containsOnlyKeys(BANK, EQUITY);
     }
@@ -122,12 +124,15 @@ class LedgerProjectionTest {
         books.post(books.posting("2026-01-31", BANK, EQUITY, 5_000));
 
         assertThat(balances("2026-02").get(BANK)).isEqualTo(new PeriodBalanceRow(BANK, "Bank", "ASSET",
-                "10050.00", "0.00", "300.00", "9750.00"));
+                "10050.00", "0.00", "300.00", "9750.00",
+                lines(BANK, "2026-02-01", "2026-02-28")));
         assertThat(balances("2026-03").get(BANK)).isEqualTo(new PeriodBalanceRow(BANK, "Bank", "ASSET",
-                "9750.00", "2000.00", "0.00", "11750.00"));
+                "9750.00", "2000.00", "0.00", "11750.00",
+                lines(BANK, "2026-03-01", "2026-03-31")));
         assertThat(balances("2026-04").get(BANK).closing()).isEqualTo("12750.00");
         assertThat(balances("2026-04").get(RENT)).isEqualTo(new PeriodBalanceRow(RENT, "Rent", "EXPENSE",
-                "300.00", "0.00", "0.00", "300.00"));
+                "300.00", "0.00", "0.00", "300.00",
+                lines(RENT, "2026-04-01", "2026-04-30")));
         TrialBalance april = books.balanceQueries.handle(new FetchTrialBalanceQuery(YearMonth.of(2026, 4), null));
         assertThat(april.totals().debit()).isEqualTo("13050.00").isEqualTo(april.totals().credit());
     }
@@ -174,7 +179,8 @@ class LedgerProjectionTest {
         books.handle(List.of(first.get(1), second.get(0), second.get(1))); // and overlapping with the next one
 
         assertThat(balances("2026-03").get(BANK)).isEqualTo(new PeriodBalanceRow(BANK, "Bank", "ASSET",
-                "9700.00", "2010.00", "0.00", "11710.00"));
+                "9700.00", "2010.00", "0.00", "11710.00",
+                lines(BANK, "2026-03-01", "2026-03-31")));
         assertThat(books.lineQueries.handle(new LedgerQueries.FetchAccountLinesQuery(BANK,
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"), 50, null)).items()).hasSize(4);
     }
@@ -268,6 +274,11 @@ class LedgerProjectionTest {
     private Map<String, PeriodBalanceRow> balances(String period) {
         return books.balanceQueries.handle(new FetchPeriodBalancesQuery(YearMonth.parse(period))).rows().stream()
                 .collect(Collectors.toMap(PeriodBalanceRow::account, Function.identity()));
+    }
+
+    /** Where a month-end row's lines are: the account's general ledger over the month. */
+    private static String lines(String account, String from, String to) {
+        return "/api/ledger/accounts/" + account + "/entries?from=" + from + "&to=" + to;
     }
 
     private static Map<String, TrialBalanceRow> rows(TrialBalance trialBalance) {

@@ -12,22 +12,17 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.BsonDocument;
 
 /**
@@ -75,6 +70,10 @@ public final class ProjectionHarness implements AutoCloseable {
         database = client.getDatabase("projection-test");
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     public MongoDatabase database() {
         return database;
     }
@@ -120,13 +119,10 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** Hands one batch to the projection, as one unit of work, and flushes it at the end. */
     public void handle(Object projection, List<? extends TrackedEventMessage<?>> batch) {
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
-                unitOfWork, List.of(new FlushAtEndOfBatch()),
-                message -> handlers.canHandle(message) ? handlers.handle(message) : null).proceed());
-        if (result.isExceptional()) {
-            throw new AssertionError("the projection failed", result.exceptionResult());
+        try {
+            ProjectionBatch.handle(List.of(new AnnotationEventHandlerAdapter(projection)), batch);
+        } catch (Exception failed) {
+            throw new AssertionError("the projection failed", failed);
         }
     }
 

@@ -1,0 +1,33 @@
+package org.kontor.query.crm;
+
+import java.time.Instant;
+import java.util.List;
+import org.kontor.events.crm.AboutCustomer;
+import org.kontor.query.crm.CustomerQueries.FetchCustomerQuery;
+import org.kontor.query.crm.CustomerViews.CustomerView;
+import org.kontor.query.projection.PointInTime;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A customer's 360 view as it was known at an instant: the handlers of {@code crm-customers}
+ * ({@link CustomerProjection}, {@link CustomerWorkProjection}) fold that customer's events recorded
+ * up to then into a scratch database, and {@link CustomerQueryHandlers} reads it, the same classes
+ * that keep and read the live view. Empty when the customer was not registered yet.
+ */
+@Component
+class CustomerKnownAt {
+
+    private final PointInTime pointInTime;
+
+    CustomerKnownAt(PointInTime pointInTime) {
+        this.pointInTime = pointInTime;
+    }
+
+    Mono<CustomerView> customer(String customerId, Instant knownAt) {
+        return pointInTime.read(knownAt,
+                scratch -> List.of(new CustomerProjection(scratch), new CustomerWorkProjection(scratch)),
+                event -> event.getPayload() instanceof AboutCustomer about && customerId.equals(about.customerId()),
+                scratch -> new CustomerQueryHandlers(scratch).handle(new FetchCustomerQuery(customerId)));
+    }
+}

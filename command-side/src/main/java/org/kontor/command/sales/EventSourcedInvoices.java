@@ -1,0 +1,55 @@
+package org.kontor.command.sales;
+
+import java.util.Optional;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.kontor.config.error.BusinessRuleViolation;
+import org.kontor.config.error.CommonRule;
+import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
+import org.springframework.stereotype.Component;
+
+/** {@link Invoices} on the {@link Invoice} aggregates and their streams. */
+@Component
+class EventSourcedInvoices implements Invoices {
+
+    private final Repository<Invoice> invoices;
+    private final EventStore eventStore;
+    private final DeadlineManager deadlines;
+
+    EventSourcedInvoices(Repository<Invoice> invoiceRepository, EventStore eventStore, DeadlineManager deadlines) {
+        this.invoices = invoiceRepository;
+        this.eventStore = eventStore;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void issue(InvoiceIssued issued) {
+        if (eventStore.lastSequenceNumberFor(issued.invoiceId()).isPresent()) {
+            throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "The id " + issued.invoiceId()
+                    + " is taken already; choose another invoice id.");
+        }
+        Aggregate<Invoice> invoice;
+        try {
+            invoice = invoices.newInstance(() -> new Invoice(issued));
+        } catch (RuntimeException refused) {
+            throw refused;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+        // Scheduled inside the invoice's scope, so the deadline comes back to this invoice.
+        invoice.execute(created -> created.scheduleOverdue(deadlines));
+    }
+
+    @Override
+    public Optional<String> currencyOf(String invoiceId) {
+        if (eventStore.lastSequenceNumberFor(invoiceId).isEmpty()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = eventStore.readEvents(invoiceId);
+        return stream.hasNext() && stream.next().getPayload() instanceof InvoiceIssued issued
+                ? Optional.of(issued.currency()) : Optional.empty();
+    }
+}

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
+import org.kontor.command.sales.InvoiceCommands.IssueInvoice;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
@@ -31,16 +31,13 @@ class EventSourcedInvoices implements Invoices {
             throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "The id " + issued.invoiceId()
                     + " is taken already; choose another invoice id.");
         }
-        Aggregate<Invoice> invoice;
         try {
-            invoice = invoices.newInstance(() -> new Invoice(issued));
+            invoices.newInstance(() -> new Invoice(new IssueInvoice(issued), deadlines));
         } catch (RuntimeException refused) {
             throw refused;
         } catch (Exception unexpected) {
             throw new IllegalStateException(unexpected);
         }
-        // Scheduled inside the invoice's scope, so the deadline comes back to this invoice.
-        invoice.execute(created -> created.scheduleOverdue(deadlines));
     }
 
     @Override

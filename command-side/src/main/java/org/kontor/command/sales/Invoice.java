@@ -13,6 +13,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kontor.command.sales.InvoiceCommands.IssueInvoice;
 import org.kontor.command.sales.InvoiceCommands.RecordInvoicePayment;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
@@ -49,18 +50,20 @@ class Invoice {
         // for Axon
     }
 
-    /** Issues the invoice; called by {@link Invoices} inside the invoicing order's unit of work. */
-    Invoice(InvoiceIssued issued) {
-        apply(issued);
+    /**
+     * Issues the invoice and schedules its due deadline. {@link Invoices} calls this constructor
+     * inside the invoicing order's unit of work; nothing sends the command over the bus (it is a
+     * handler so that tests drive issuing and the deadline as they would any command).
+     */
+    @CommandHandler
+    Invoice(IssueInvoice command, DeadlineManager deadlines) {
+        apply(command.invoice());
+        deadlines.schedule(overdueAt(command.invoice().dueDate()), DUE_DEADLINE);
     }
 
     /** The moment the invoice is overdue if still open: when its due date has ended (UTC). */
     static Instant overdueAt(LocalDate dueDate) {
         return dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    void scheduleOverdue(DeadlineManager deadlines) {
-        deadlines.schedule(overdueAt(issued.dueDate()), DUE_DEADLINE);
     }
 
     /** Paying again with the same id and content changes nothing; other content is refused. */

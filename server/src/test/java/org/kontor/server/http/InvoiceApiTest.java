@@ -106,6 +106,15 @@ class InvoiceApiTest extends InventoryHttpSupport {
         assertThat(read("/api/invoices?customerId=" + customer + "&status=OPEN").get("items")).isEmpty();
         assertThat(ids(read("/api/invoices?customerId=" + customer + "&status=PAID"))).containsExactly(invoiceId);
 
+        // The 360 view: nothing unpaid, 100.00 net invoiced, the order invoiced.
+        JsonNode view = read("/api/customers/" + customer + "?consistent=true");
+        assertThat(view.at("/unpaid/amount").asText()).isEqualTo("0.00");
+        assertThat(view.at("/overdue/amount").asText()).isEqualTo("0.00");
+        assertThat(view.at("/lifetimeRevenue/amount").asText()).isEqualTo("100.00");
+        assertThat(view.at("/lastOrder/id").asText()).isEqualTo(order);
+        assertThat(view.at("/lastOrder/status").asText()).isEqualTo("INVOICED");
+        assertThat(view.at("/lastOrder/total/amount").asText()).isEqualTo("119.00");
+
         // The timeline tells the story, the invoice's entries referring to the invoice.
         JsonNode timeline = read("/api/customers/" + customer + "/timeline?consistent=true").get("items");
         assertThat(timeline.findValuesAsText("type")).contains("SalesOrderDelivered", "SalesOrderInvoiced",
@@ -131,6 +140,9 @@ class InvoiceApiTest extends InventoryHttpSupport {
         assertThat(timeline.get(0).get("type").asText()).isEqualTo("InvoiceOverdue");
         assertThat(timeline.get(0).get("by").asText()).isEqualTo("system");
         assertThat(timeline.get(0).get("refId").asText()).isEqualTo(invoiceId);
+        JsonNode view = read("/api/customers/" + customer + "?consistent=true");
+        assertThat(view.at("/unpaid/amount").asText()).isEqualTo("50.00");
+        assertThat(view.at("/overdue/amount").asText()).isEqualTo("50.00");
 
         sales.pay(invoiceId, "50.00", today.toString(), "CARD");
         assertThat(read("/api/invoices/" + invoiceId + "?minVersion=3").get("status").asText()).isEqualTo("PAID");

@@ -17,16 +17,14 @@ class EventSourcedInvoices implements Invoices {
 
     private final Repository<Invoice> invoices;
     private final EventStore eventStore;
-    private final DeadlineManager deadlines;
 
-    EventSourcedInvoices(Repository<Invoice> invoiceRepository, EventStore eventStore, DeadlineManager deadlines) {
+    EventSourcedInvoices(Repository<Invoice> invoiceRepository, EventStore eventStore) {
         this.invoices = invoiceRepository;
         this.eventStore = eventStore;
-        this.deadlines = deadlines;
     }
 
     @Override
-    public void issue(InvoiceIssued issued) {
+    public void issue(InvoiceIssued issued, DeadlineManager deadlines) {
         if (eventStore.lastSequenceNumberFor(issued.invoiceId()).isPresent()) {
             throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "The id " + issued.invoiceId()
                     + " is taken already; choose another invoice id.");

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -119,7 +120,8 @@ class SalesOrder {
      * undelivered order is not invoiced: the invoice bills what left the warehouse.
      */
     @CommandHandler
-    CommandOutcome handle(InvoiceSalesOrder command, Invoices invoices, CustomerCredits credits, PaymentTerms terms) {
+    CommandOutcome handle(InvoiceSalesOrder command, Invoices invoices, CustomerCredits credits, PaymentTerms terms,
+                          DeadlineManager deadlines) {
         LocalDate dueDate = command.dueDate() != null ? command.dueDate() : terms.dueDate(command.date());
         if (status == OrderStatus.INVOICED) {
             if (!isInvoicedAs(command.invoiceId(), command.date(), dueDate)) {
@@ -140,7 +142,7 @@ class SalesOrder {
         long taxMinor = taxMinor(drafted.lines());
         InvoiceIssued invoice = new InvoiceIssued(command.invoiceId(), orderId, drafted.customerId(),
                 drafted.currency(), drafted.lines(), netMinor, taxMinor, command.date(), dueDate);
-        invoices.issue(invoice);
+        invoices.issue(invoice, deadlines);
         credits.invoice(drafted.customerId(), orderId, command.invoiceId(),
                 Money.of(invoice.totalMinor(), drafted.currency()));
         apply(new SalesOrderInvoiced(orderId, drafted.customerId(), command.invoiceId(), command.date(), dueDate));

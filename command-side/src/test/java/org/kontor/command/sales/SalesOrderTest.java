@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class SalesOrderTest {
         });
         fixture.registerInjectableResource(new Invoices() {
             @Override
-            public void issue(InvoiceIssued invoice) {
+            public void issue(InvoiceIssued invoice, DeadlineManager deadlines) {
                 issuedInvoices.add(invoice);
             }
 

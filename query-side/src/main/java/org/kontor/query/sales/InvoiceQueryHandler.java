@@ -53,6 +53,9 @@ class InvoiceQueryHandler {
         Document index = byCustomer.find(Filters.eq("_id", query.customerId())).first();
         List<String> ids = index == null ? List.of() : index.getList("invoiceIds", String.class);
         int next = query.afterInvoiceId() == null ? 0 : ids.indexOf(query.afterInvoiceId()) + 1;
+        if (query.afterInvoiceId() != null && next == 0) {
+            return new InvoicePage(List.of(), null); // a cursor of another list: nothing follows it here
+        }
         List<InvoiceView> page = new ArrayList<>();
         while (next < ids.size() && page.size() < query.limit()) {
             List<String> chunk = ids.subList(next, Math.min(ids.size(), next + query.limit()));

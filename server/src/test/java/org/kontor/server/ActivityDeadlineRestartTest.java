@@ -13,9 +13,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,7 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ActivityDeadlineRestartTest {
 
-    private static final String ADMIN_PASSWORD = "restart-admin-password";
     private static final Duration DUE_AFTER = Duration.ofSeconds(8);
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -70,29 +67,19 @@ class ActivityDeadlineRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        // Arguments, not default properties: application.properties would override those.
-        return new SpringApplicationBuilder(KontorServer.class)
-                .run("--erp.data-dir=" + dataDirectory, "--server.port=0", "--server.shutdown=immediate",
-                        "--erp.security.admin-password=" + ADMIN_PASSWORD,
-                        // Poll for due deadlines often, so the test waits for the deadline, not the poll.
-                        "--db-scheduler.polling-interval=500ms");
+        // Poll for due deadlines often, so the test waits for the deadline, not the poll.
+        return RestartedServers.start(dataDirectory, Duration.ofMillis(500));
     }
 
     private static WebTestClient clientOf(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
-                .build();
+        return RestartedServers.clientOf(context);
     }
 
     private static void post(WebTestClient http, String path, String json) {
-        http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
-                .expectStatus().isCreated();
+        RestartedServers.post(http, path, json).expectStatus().isCreated();
     }
 
     private static JsonNode activity(WebTestClient http, String activityId) {
-        return http.get().uri("/api/activities/{id}?consistent=true", activityId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return RestartedServers.get(http, "/api/activities/" + activityId + "?consistent=true");
     }
 }

@@ -80,13 +80,20 @@ import org.kontor.events.inventory.StockMovementEvent.ReceivedLine;
 import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.events.ledger.AccountType;
+import org.kontor.events.sales.CustomerCreditEvent.InvoiceCreditSettled;
 import org.kontor.events.sales.CustomerCreditEvent.OrderCreditCommitted;
+import org.kontor.events.sales.CustomerCreditEvent.OrderCreditInvoiced;
 import org.kontor.events.sales.CustomerCreditEvent.OrderCreditReleased;
+import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
+import org.kontor.events.sales.InvoiceEvent.InvoiceOverdue;
+import org.kontor.events.sales.InvoiceEvent.InvoicePaymentReceived;
+import org.kontor.events.sales.PaymentMethod;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDelivered;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDrafted;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderInvoiced;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderReservationFailed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
@@ -153,6 +160,8 @@ class EventJsonApprovalTest {
     private static final String CASE_ID = "2e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b";
     private static final Money DEAL = Money.of(2_500_000, "EUR");
     private static final String ORDER_ID = "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    private static final String INVOICE_ID = "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a";
+    private static final String PAYMENT_ID = "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d";
     /** 40 bolts at 12.50 taxed at 19 %: the rate keeps its decimals, so its form is pinned too. */
     private static final List<OrderLine> ORDER_LINES = List.of(
             new OrderLine("BOLT-M8-40", 40, 1_250, new BigDecimal("19.00")));
@@ -255,7 +264,16 @@ class EventJsonApprovalTest {
             new SalesOrderCancelled(ORDER_ID, CUSTOMER_ID, "Customer changed their mind", WAREHOUSE_ID,
                     ORDER_LINES),
             new OrderCreditCommitted(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"),
-            new OrderCreditReleased(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"));
+            new OrderCreditReleased(CUSTOMER_ID, ORDER_ID, 59_500, "EUR"),
+            new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID, INVOICE_ID, LocalDate.of(2026, 3, 10),
+                    LocalDate.of(2026, 4, 9)),
+            new OrderCreditInvoiced(CUSTOMER_ID, ORDER_ID, INVOICE_ID, 59_500, "EUR"),
+            new InvoiceCreditSettled(CUSTOMER_ID, INVOICE_ID, PAYMENT_ID, 20_000, "EUR"),
+            new InvoiceIssued(INVOICE_ID, ORDER_ID, CUSTOMER_ID, "EUR", ORDER_LINES, 50_000, 9_500,
+                    LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 9)),
+            new InvoicePaymentReceived(INVOICE_ID, CUSTOMER_ID, PAYMENT_ID, 20_000, "EUR", LocalDate.of(2026, 3, 20),
+                    PaymentMethod.BANK_TRANSFER, 39_500),
+            new InvoiceOverdue(INVOICE_ID, CUSTOMER_ID, LocalDate.of(2026, 4, 9), 39_500, "EUR"));
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");

@@ -1,5 +1,6 @@
 package org.kontor.command.sales;
 
+import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.kontor.events.common.Money;
@@ -38,9 +39,24 @@ class EventSourcedCustomerCredits implements CustomerCredits {
 
     @Override
     public void release(String customerId, String orderId) {
+        change(customerId, credit -> credit.release(customerId, orderId));
+    }
+
+    @Override
+    public void invoice(String customerId, String orderId, String invoiceId, Money total) {
+        change(customerId, credit -> credit.invoice(customerId, orderId, invoiceId, total));
+    }
+
+    @Override
+    public void settle(String customerId, String invoiceId, String paymentId, Money amount) {
+        change(customerId, credit -> credit.settle(customerId, invoiceId, paymentId, amount));
+    }
+
+    /** A change of a credit that exists (every invoiced order was committed when it was confirmed). */
+    private void change(String customerId, Consumer<CustomerCredit> change) {
         String creditId = CustomerCreditEvent.aggregateId(customerId);
         if (eventStore.lastSequenceNumberFor(creditId).isPresent()) {
-            credits.load(creditId).execute(credit -> credit.release(customerId, orderId));
+            credits.load(creditId).execute(change);
         }
     }
 

@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,26 +17,31 @@ import org.kontor.command.sales.SalesOrderCommands.CancelSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.ConfirmSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DeliverSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DraftSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.InvoiceSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.RecordReservationFailure;
 import org.kontor.command.sales.SalesOrderCommands.RecordStockReserved;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.common.Money;
+import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDelivered;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDrafted;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderInvoiced;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderReservationFailed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 
 /**
  * A sales order: DRAFT, then CONFIRMED (inventory is asked to reserve its lines), then RESERVED or
- * RESERVATION_FAILED (as {@link OrderFulfilment} reports), DELIVERED from RESERVED; CANCELLED from
- * anything but DELIVERED. Confirming counts the order's total against the customer's credit
- * ({@link CustomerCredits}, refused over the limit); cancelling or a failed reservation gives it back. A failed reservation is not retried: the order is cancelled and a new one
- * drafted, so reservation ids (derived from order and line) are never reused.
+ * RESERVATION_FAILED (as {@link OrderFulfilment} reports), DELIVERED from RESERVED, INVOICED from
+ * DELIVERED (issuing its {@link Invoice}); CANCELLED from anything before DELIVERED. Confirming
+ * counts the order's total against the customer's credit ({@link CustomerCredits}, refused over the
+ * limit); cancelling or a failed reservation gives it back, invoicing turns it into the invoice's
+ * open balance. A failed reservation is not retried: the order is cancelled and a new one drafted,
+ * so reservation ids (derived from order and line) are never reused.
  */
 @Aggregate
 class SalesOrder {
@@ -45,6 +52,7 @@ class SalesOrder {
     private OrderStatus status;
     private String warehouseId;
     private SalesOrderDelivered delivered;
+    private SalesOrderInvoiced invoiced;
 
     SalesOrder() {
         // for Axon
@@ -92,7 +100,7 @@ class SalesOrder {
         switch (status) {
             case RESERVED -> apply(new SalesOrderDelivered(orderId, drafted.customerId(), warehouseId, command.date(),
                     drafted.lines()));
-            case DELIVERED -> {
+            case DELIVERED, INVOICED -> {
                 if (!delivered.date().equals(command.date())) {
                     throw refused(SalesRule.ORDER_DELIVERED, "was delivered on " + delivered.date() + " already");
                 }
@@ -105,10 +113,46 @@ class SalesOrder {
         return CommandOutcome.ofCurrentAggregate(orderId, false);
     }
 
+    /**
+     * Issues the order's one invoice ({@link Invoices}) and moves the order's total from the
+     * customer's open orders to its open receivables. Invoicing again with the same invoice id,
+     * date and due date answers as the first time; anything else is ALREADY_EXISTS. A reserved but
+     * undelivered order is not invoiced: the invoice bills what left the warehouse.
+     */
+    @CommandHandler
+    CommandOutcome handle(InvoiceSalesOrder command, Invoices invoices, CustomerCredits credits, PaymentTerms terms,
+                          DeadlineManager deadlines) {
+        LocalDate dueDate = command.dueDate() != null ? command.dueDate() : terms.dueDate(command.date());
+        if (status == OrderStatus.INVOICED) {
+            if (!isInvoicedAs(command.invoiceId(), command.date(), dueDate)) {
+                throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "Sales order " + orderId
+                        + " was invoiced already: invoice " + invoiced.invoiceId() + " of " + invoiced.date()
+                        + ", due " + invoiced.dueDate() + ".");
+            }
+            return CommandOutcome.repeatedCreate(invoiced.invoiceId());
+        }
+        switch (status) {
+            case DELIVERED -> {
+                // the one state an order is invoiced in
+            }
+            case CANCELLED -> throw refused(SalesRule.ORDER_CANCELLED, "was cancelled");
+            default -> throw refused(SalesRule.ORDER_NOT_DELIVERED, "is " + status + ", not delivered");
+        }
+        long netMinor = netMinor(drafted.lines());
+        long taxMinor = taxMinor(drafted.lines());
+        InvoiceIssued invoice = new InvoiceIssued(command.invoiceId(), orderId, drafted.customerId(),
+                drafted.currency(), drafted.lines(), netMinor, taxMinor, command.date(), dueDate);
+        invoices.issue(invoice, deadlines);
+        credits.invoice(drafted.customerId(), orderId, command.invoiceId(),
+                Money.of(invoice.totalMinor(), drafted.currency()));
+        apply(new SalesOrderInvoiced(orderId, drafted.customerId(), command.invoiceId(), command.date(), dueDate));
+        return new CommandOutcome(command.invoiceId(), CommandOutcome.FIRST_VERSION, true);
+    }
+
     /** Cancelling again changes nothing. */
     @CommandHandler
     CommandOutcome handle(CancelSalesOrder command, CustomerCredits credits) {
-        if (status == OrderStatus.DELIVERED) {
+        if (status == OrderStatus.DELIVERED || status == OrderStatus.INVOICED) {
             throw refused(SalesRule.ORDER_DELIVERED, "was delivered");
         }
         if (status != OrderStatus.CANCELLED) {
@@ -134,6 +178,11 @@ class SalesOrder {
             apply(new SalesOrderReservationFailed(orderId, drafted.customerId(), warehouseId, command.sku(),
                     command.code(), command.reason(), drafted.lines()));
         }
+    }
+
+    private boolean isInvoicedAs(String invoiceId, LocalDate date, LocalDate dueDate) {
+        return invoiced.invoiceId().equals(invoiceId) && invoiced.date().equals(date)
+                && invoiced.dueDate().equals(dueDate);
     }
 
     private boolean isConfirmedFor(String warehouse) {
@@ -189,6 +238,12 @@ class SalesOrder {
     }
 
     @EventSourcingHandler
+    void on(SalesOrderInvoiced event) {
+        status = OrderStatus.INVOICED;
+        invoiced = event;
+    }
+
+    @EventSourcingHandler
     void on(SalesOrderCancelled event) {
         status = OrderStatus.CANCELLED;
     }
@@ -199,6 +254,7 @@ class SalesOrder {
         RESERVED,
         RESERVATION_FAILED,
         DELIVERED,
+        INVOICED,
         CANCELLED
     }
 }

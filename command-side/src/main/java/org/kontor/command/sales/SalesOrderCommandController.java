@@ -7,6 +7,8 @@ import org.kontor.command.sales.SalesOrderCommands.CancelSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.ConfirmSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DeliverSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DraftSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.InvoiceSalesOrder;
+import org.kontor.command.sales.InvoiceRequests.InvoiceJson;
 import org.kontor.command.sales.SalesOrderRequests.CancelJson;
 import org.kontor.command.sales.SalesOrderRequests.ConfirmJson;
 import org.kontor.command.sales.SalesOrderRequests.DeliverJson;
@@ -72,6 +74,19 @@ class SalesOrderCommandController {
         RequestFields.throwIfAny(problems);
         return commands.send(exchange, new DeliverSalesOrder(orderId, body.date(),
                 Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
+    }
+
+    /** 201 with the invoice's id and version, {@code Location} the invoice; a repeat 200. */
+    @PostMapping("/{orderId}/invoice")
+    Mono<ResponseEntity<IdAndVersion>> invoice(@PathVariable String orderId, @RequestBody InvoiceJson body,
+                                               ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String invoiceId = InvoiceRequests.invoiceId(orderId, body.invoiceId(), problems);
+        InvoiceRequests.checkDates(body, problems);
+        RequestFields.throwIfAny(problems);
+        return commands.send(exchange, new InvoiceSalesOrder(orderId, invoiceId, body.date(), body.dueDate(),
+                        Versions.expectedAggregateVersion(exchange)))
+                .map(outcome -> CommandResponses.created(outcome, URI.create("/api/invoices/" + invoiceId)));
     }
 
     @PostMapping("/{orderId}/cancel")

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 
-/** The commands of a sales order: from HTTP (draft, confirm, deliver, cancel) and from {@link OrderFulfilment}. */
+/** The commands of a sales order: from HTTP (draft, confirm, deliver, invoice, cancel) and from {@link OrderFulfilment}. */
 final class SalesOrderCommands {
 
     private SalesOrderCommands() {
@@ -51,6 +51,20 @@ final class SalesOrderCommands {
         CancelSalesOrder {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Invoice the delivered order as {@code invoiceId}, dated {@code date}, due on {@code dueDate}
+     * ({@code null}: the date plus the payment terms).
+     */
+    record InvoiceSalesOrder(@TargetAggregateIdentifier String orderId, String invoiceId, LocalDate date,
+                             LocalDate dueDate, @TargetAggregateVersion Long expectedVersion) {
+
+        InvoiceSalesOrder {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(invoiceId, "invoiceId");
+            Objects.requireNonNull(date, "date");
         }
     }
 

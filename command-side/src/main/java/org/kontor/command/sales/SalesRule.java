@@ -4,7 +4,10 @@ import org.kontor.config.error.RuleCode;
 
 /** The rules of sales; each is a 422 with this code. */
 enum SalesRule implements RuleCode {
-    /** The customer's open orders plus this one would exceed the customer's credit limit. */
+    /**
+     * The customer's unpaid invoice balances plus open (confirmed, not invoiced) orders plus this
+     * one would exceed the customer's credit limit.
+     */
     CREDIT_LIMIT_EXCEEDED,
     /** Only a draft can be confirmed (a repeat of the same confirmation changes nothing). */
     ORDER_NOT_DRAFT,
@@ -17,5 +20,13 @@ enum SalesRule implements RuleCode {
     /** The order was delivered: it cannot be cancelled, nor delivered again on another date. */
     ORDER_DELIVERED,
     /** A cancelled order takes no further step. */
-    ORDER_CANCELLED
+    ORDER_CANCELLED,
+    /** Only a delivered order is invoiced: the invoice bills what left the warehouse. */
+    ORDER_NOT_DELIVERED,
+    /** A payment may not exceed what the invoice still owes (nothing, once it is paid). */
+    PAYMENT_EXCEEDS_BALANCE,
+    /** A payment is dated on or after the invoice it pays. */
+    PAYMENT_BEFORE_INVOICE,
+    /** A payment is in the invoice's currency. */
+    CURRENCY_MISMATCH
 }

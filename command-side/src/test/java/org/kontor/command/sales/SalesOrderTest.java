@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,17 +17,20 @@ import org.kontor.command.sales.SalesOrderCommands.CancelSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.ConfirmSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DeliverSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.DraftSalesOrder;
+import org.kontor.command.sales.SalesOrderCommands.InvoiceSalesOrder;
 import org.kontor.command.sales.SalesOrderCommands.RecordReservationFailure;
 import org.kontor.command.sales.SalesOrderCommands.RecordStockReserved;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.common.Money;
+import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
 import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDelivered;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDrafted;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderInvoiced;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderReservationFailed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 
@@ -44,10 +49,16 @@ class SalesOrderTest {
     private static final SalesOrderConfirmed CONFIRMED = new SalesOrderConfirmed(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID,
             "EUR", LINES, 3_849, 720);
     private static final SalesOrderStockReserved RESERVED = new SalesOrderStockReserved(ORDER_ID, CUSTOMER_ID);
+    private static final SalesOrderDelivered DELIVERED = new SalesOrderDelivered(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID,
+            DELIVERY_DATE, LINES);
+    private static final String INVOICE_ID = "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a";
+    private static final LocalDate INVOICE_DATE = LocalDate.of(2026, 3, 6);
 
     private FixtureConfiguration<SalesOrder> fixture;
     /** What the order asked of the customer's credit, in order. */
     private final List<String> creditCalls = new ArrayList<>();
+    /** The invoices the order issued. */
+    private final List<InvoiceIssued> issuedInvoices = new ArrayList<>();
     /** The credit refuses totals above this. */
     private long creditLeftMinor = 1_000_000;
 
@@ -68,7 +79,29 @@ class SalesOrderTest {
             public void release(String customerId, String orderId) {
                 creditCalls.add("release " + customerId + " " + orderId);
             }
+
+            @Override
+            public void invoice(String customerId, String orderId, String invoiceId, Money total) {
+                creditCalls.add("invoice " + orderId + " as " + invoiceId + " " + total.toDecimalString());
+            }
+
+            @Override
+            public void settle(String customerId, String invoiceId, String paymentId, Money amount) {
+                creditCalls.add("settle " + invoiceId + " " + amount.toDecimalString());
+            }
         });
+        fixture.registerInjectableResource(new Invoices() {
+            @Override
+            public void issue(InvoiceIssued invoice, DeadlineManager deadlines) {
+                issuedInvoices.add(invoice);
+            }
+
+            @Override
+            public Optional<String> currencyOf(String invoiceId) {
+                return Optional.empty();
+            }
+        });
+        fixture.registerInjectableResource(new PaymentTerms(30));
     }
 
     @Test
@@ -224,6 +257,69 @@ class SalesOrderTest {
     void cancelDeliveredOrder_refusedAsDelivered() {
         fixture.given(DRAFTED, CONFIRMED, RESERVED,
                         new SalesOrderDelivered(ORDER_ID, CUSTOMER_ID, WAREHOUSE_ID, DELIVERY_DATE, LINES))
+                .when(new CancelSalesOrder(ORDER_ID, "too late", null))
+                .expectNoEvents()
+                .expectException(violationOf(SalesRule.ORDER_DELIVERED));
+    }
+
+    @Test
+    void invoiceDeliveredOrder_invoiceIssuedDueAfterThePaymentTermsAndTheTotalOwedOnIt() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED)
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, null, null))
+                .expectEvents(new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID, INVOICE_ID, INVOICE_DATE,
+                        LocalDate.of(2026, 4, 5)))
+                .expectResultMessagePayload(new CommandOutcome(INVOICE_ID, 1, true));
+
+        assertThat(issuedInvoices).containsExactly(new InvoiceIssued(INVOICE_ID, ORDER_ID, CUSTOMER_ID, "EUR", LINES,
+                3_849, 720, INVOICE_DATE, LocalDate.of(2026, 4, 5)));
+        assertThat(creditCalls).containsExactly("invoice " + ORDER_ID + " as " + INVOICE_ID + " 45.69");
+    }
+
+    @Test
+    void invoiceWithADueDate_dueThen() {
+        LocalDate due = LocalDate.of(2026, 3, 20);
+
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED)
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, due, null))
+                .expectEvents(new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID, INVOICE_ID, INVOICE_DATE, due));
+
+        assertThat(issuedInvoices).extracting(InvoiceIssued::dueDate).containsExactly(due);
+    }
+
+    @Test
+    void invoiceAgainTheSame_answeredAsBeforeNothingIssued() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED, new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID,
+                        INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 5)))
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, null, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(INVOICE_ID, 1, false));
+
+        assertThat(issuedInvoices).isEmpty();
+    }
+
+    @Test
+    void invoiceAgainWithAnotherDate_refusedAsAlreadyExists() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED, new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID,
+                        INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 5)))
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE.plusDays(1), null, null))
+                .expectNoEvents()
+                .expectException(violationOf(CommonRule.ALREADY_EXISTS));
+    }
+
+    @Test
+    void invoiceReservedOrderBeforeDelivery_refusedAsNotDelivered() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED)
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, null, null))
+                .expectNoEvents()
+                .expectException(violationOf(SalesRule.ORDER_NOT_DELIVERED));
+
+        assertThat(issuedInvoices).isEmpty();
+    }
+
+    @Test
+    void cancelInvoicedOrder_refusedAsDelivered() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED, new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID,
+                        INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 5)))
                 .when(new CancelSalesOrder(ORDER_ID, "too late", null))
                 .expectNoEvents()
                 .expectException(violationOf(SalesRule.ORDER_DELIVERED));

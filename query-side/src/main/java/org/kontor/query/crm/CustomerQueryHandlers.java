@@ -18,6 +18,7 @@ import org.kontor.query.crm.CustomerViews.Address;
 import org.kontor.query.crm.CustomerViews.Contact;
 import org.kontor.query.crm.CustomerViews.CustomerSummary;
 import org.kontor.query.crm.CustomerViews.CustomerView;
+import org.kontor.query.crm.CustomerViews.LastOrder;
 import org.kontor.query.crm.CustomerViews.LastInteraction;
 import org.kontor.query.crm.CustomerViews.OpenCase;
 import org.kontor.query.crm.CustomerViews.OpenOpportunities;
@@ -101,6 +102,10 @@ class CustomerQueryHandlers {
                                 open.getString("priority"), open.getString("assigneeId"),
                                 open.getDate("openedAt").toInstant()))
                         .toList(),
+                invoiceTotal(customer, false),
+                invoiceTotal(customer, true),
+                lifetimeRevenue(customer),
+                lastOrder(customer.get(CustomerSalesProjection.LAST_ORDER, Document.class)),
                 customer.getDate("registeredAt").toInstant(),
                 customer.getDate("updatedAt").toInstant(),
                 version(customer));
@@ -112,6 +117,36 @@ class CustomerQueryHandlers {
         }
         return new OpenOpportunities(Counters.read(open, "count"), MoneyJson.of(
                 new Money(Counters.read(open, "amountMinor"), open.getString("currency"))));
+    }
+
+    /** What the open invoices in the sales currency owe; only the overdue ones when asked. */
+    private static MoneyJson invoiceTotal(Document customer, boolean overdueOnly) {
+        String currency = customer.getString(CustomerSalesProjection.SALES_CURRENCY);
+        if (currency == null) {
+            return null;
+        }
+        long owed = customer.getList(CustomerSalesProjection.OPEN_INVOICES, Document.class, List.of()).stream()
+                .filter(invoice -> currency.equals(invoice.getString("currency")))
+                .filter(invoice -> !overdueOnly || invoice.getBoolean("overdue", false))
+                .mapToLong(invoice -> invoice.get("openMinor", Number.class).longValue())
+                .sum();
+        return MoneyJson.of(new Money(owed, currency));
+    }
+
+    private static MoneyJson lifetimeRevenue(Document customer) {
+        String currency = customer.getString(CustomerSalesProjection.SALES_CURRENCY);
+        return currency == null ? null : MoneyJson.of(new Money(
+                Counters.read(customer, CustomerSalesProjection.LIFETIME_REVENUE), currency));
+    }
+
+    private static LastOrder lastOrder(Document order) {
+        if (order == null) {
+            return null;
+        }
+        Number total = order.get("totalMinor", Number.class);
+        return new LastOrder(order.getString("id"), order.getString("status"),
+                total == null ? null : MoneyJson.of(new Money(total.longValue(), order.getString("currency"))),
+                order.getDate("orderedAt").toInstant());
     }
 
     private static long version(Document customer) {

@@ -10,7 +10,12 @@ public final class CustomerViews {
     private CustomerViews() {
     }
 
-    /** The 360 view of a customer, with what the product knows so far. */
+    /**
+     * The 360 view of a customer, with what the product knows so far. {@code unpaid} is what the
+     * customer's invoices still owe, {@code overdue} the part of it past due, {@code lifetimeRevenue}
+     * the net of every invoice; all three in the customer's sales currency (of their first
+     * invoice), {@code null} before the first invoice.
+     */
     public record CustomerView(
             String id,
             String name,
@@ -27,6 +32,10 @@ public final class CustomerViews {
             LastInteraction lastInteraction,
             OpenOpportunities openOpportunities,
             List<OpenCase> openCases,
+            MoneyJson unpaid,
+            MoneyJson overdue,
+            MoneyJson lifetimeRevenue,
+            LastOrder lastOrder,
             Instant registeredAt,
             Instant updatedAt,
             long version) {
@@ -56,6 +65,10 @@ public final class CustomerViews {
 
     /** A support case of the customer that is not resolved. */
     public record OpenCase(String id, String subject, String priority, String assigneeId, Instant openedAt) {
+    }
+
+    /** The customer's most recently drafted sales order; {@code total} from its confirmation on. */
+    public record LastOrder(String id, String status, MoneyJson total, Instant orderedAt) {
     }
 
     public record LastInteraction(String id, String channel, String direction, Instant occurredAt, String subject,

@@ -8,6 +8,7 @@ import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
 import org.kontor.events.crm.InteractionEvent.InteractionRecorded;
+import org.kontor.events.sales.InvoiceEvent;
 import org.kontor.events.sales.SalesOrderEvent;
 
 /** Turns an event about a customer into the sentence a sales rep reads on the timeline. */
@@ -40,6 +41,9 @@ final class TimelineEntries {
         }
         if (event instanceof SalesOrderEvent order) {
             return SalesTimelineEntries.describe(order, recordedAt, by);
+        }
+        if (event instanceof InvoiceEvent invoice) {
+            return SalesTimelineEntries.describe(invoice, recordedAt, by);
         }
         TimelineEntry pipelineEntry = PipelineTimelineEntries.describe(event, recordedAt, by);
         return pipelineEntry != null ? pipelineEntry

@@ -17,6 +17,7 @@ import org.kontor.events.sales.SalesOrderEvent.SalesOrderCancelled;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderConfirmed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDelivered;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderDrafted;
+import org.kontor.events.sales.SalesOrderEvent.SalesOrderInvoiced;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderReservationFailed;
 import org.kontor.events.sales.SalesOrderEvent.SalesOrderStockReserved;
 import org.kontor.query.projection.DocumentBatch;
@@ -83,6 +84,15 @@ class SalesOrderProjection {
     }
 
     @EventHandler
+    void on(SalesOrderInvoiced event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        change(event, sequenceNumber, token, false, order -> {
+            order.put("status", "INVOICED");
+            order.put("invoiceId", event.invoiceId());
+            order.put("invoicedOn", event.date().toString());
+        });
+    }
+
+    @EventHandler
     void on(SalesOrderCancelled event, @SequenceNumber long sequenceNumber, TrackingToken token) {
         change(event, sequenceNumber, token, false, order -> {
             order.put("status", "CANCELLED");
@@ -114,7 +124,7 @@ class SalesOrderProjection {
         }
     }
 
-    private static List<Document> lines(List<OrderLine> lines, String currency) {
+    static List<Document> lines(List<OrderLine> lines, String currency) {
         List<Document> documents = new ArrayList<>();
         for (OrderLine line : lines) {
             documents.add(new Document("sku", line.sku())

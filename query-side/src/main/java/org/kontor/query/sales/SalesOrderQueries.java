@@ -18,12 +18,13 @@ final class SalesOrderQueries {
 
     /**
      * A sales order: totals are set from confirmation on; {@code reservationFailure} says which line
-     * inventory could not hold, and why, when the status is RESERVATION_FAILED.
+     * inventory could not hold, and why, when the status is RESERVATION_FAILED; {@code invoiceId}
+     * is set once the order is INVOICED.
      */
     record SalesOrderView(String id, String customerId, String currency, String status, String warehouseId,
                           List<LineView> lines, String net, String tax, String total,
                           ReservationFailureView reservationFailure, String deliveredOn, String cancelReason,
-                          long version) {
+                          String invoiceId, String invoicedOn, long version) {
     }
 
     record LineView(String sku, long qty, String unitPrice, String taxRate) {

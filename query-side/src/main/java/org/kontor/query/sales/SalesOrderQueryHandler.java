@@ -39,6 +39,7 @@ class SalesOrderQueryHandler {
                 order.getString("tax"), order.getString("total"),
                 failure == null ? null : new ReservationFailureView(failure.getString("sku"),
                         failure.getString("code"), failure.getString("reason")),
-                order.getString("deliveredOn"), order.getString("cancelReason"), order.getLong("version"));
+                order.getString("deliveredOn"), order.getString("cancelReason"), order.getString("invoiceId"),
+                order.getString("invoicedOn"), order.getLong("version"));
     }
 }

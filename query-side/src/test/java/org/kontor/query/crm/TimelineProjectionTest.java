@@ -2,7 +2,9 @@ package org.kontor.query.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,11 @@ import org.kontor.events.crm.CaseEvent.CaseResolved;
 import org.kontor.events.crm.CasePriority;
 import org.kontor.events.crm.LeadEvent.LeadQualified;
 import org.kontor.events.crm.OpportunityStage;
+import org.kontor.events.sales.InvoiceEvent.InvoiceIssued;
+import org.kontor.events.sales.InvoiceEvent.InvoiceOverdue;
+import org.kontor.events.sales.InvoiceEvent.InvoicePaymentReceived;
+import org.kontor.events.sales.PaymentMethod;
+import org.kontor.events.sales.SalesOrderEvent.OrderLine;
 import org.kontor.query.crm.CustomerQueries.FetchCustomerTimelineQuery;
 import org.kontor.query.crm.TimelineQueryHandler.TimelinePage;
 import org.kontor.query.projection.ProjectionHarness;
@@ -155,5 +162,26 @@ class TimelineProjectionTest {
         if (!batch.isEmpty()) {
             harness.handle(projection, batch);
         }
+    }
+
+    @Test
+    void invoiceIssuedPaidAndOverdue_onTheTimelineReferringToTheInvoice() {
+        harness.handle(projection, List.of(
+                harness.next(ACME, 0, CustomerProjectionTest.registered(ACME, "Acme GmbH")),
+                harness.next("inv-1", 0, new InvoiceIssued("inv-1", "order-1", ACME, "EUR",
+                        List.of(new OrderLine("BOLT-M8-40", 10, 10_00, new BigDecimal("19"))), 100_00, 19_00,
+                        LocalDate.of(2026, 3, 6), LocalDate.of(2026, 4, 5))),
+                harness.next("inv-1", 1, new InvoicePaymentReceived("inv-1", ACME, "pay-1", 40_00, "EUR",
+                        LocalDate.of(2026, 3, 9), PaymentMethod.BANK_TRANSFER, 79_00)),
+                harness.next("inv-1", 2, new InvoiceOverdue("inv-1", ACME, LocalDate.of(2026, 4, 5), 79_00, "EUR"))));
+
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), 50, null));
+
+        assertThat(page.items()).extracting(TimelineEntry::summary).containsExactly(
+                "Invoice overdue since 2026-04-05: 79.00 EUR open",
+                "Payment received: 40.00 EUR by bank transfer, 79.00 EUR still open",
+                "Invoice issued: 119.00 EUR, due 2026-04-05",
+                "Customer registered: Acme GmbH");
+        assertThat(page.items().subList(0, 3)).extracting(TimelineEntry::refId).containsOnly("inv-1");
     }
 }

@@ -27,6 +27,10 @@ abstract class InventoryHttpSupport extends HttpTestSupport {
         }
     }
 
+    InventoryClient inventory() {
+        return inventory;
+    }
+
     String newProduct(String costMethod) {
         return inventory.newProduct(costMethod);
     }

@@ -126,6 +126,29 @@ class SalesOrderApiTest extends InventoryHttpSupport {
     }
 
     @Test
+    void confirmWhileAnInvoiceIsUnpaid_unprocessableUntilPartOfItIsPaid() {
+        // Test customers have a credit limit of 5000.00 EUR; an invoiced order counts while unpaid.
+        String customer = newCustomer("Schuldner GmbH");
+        String warehouse = newWarehouse();
+        String sku = newProduct("FIFO");
+        receive(warehouse, YEAR + "-06-01", sku, 100, "1.00");
+        SalesClient sales = new SalesClient(inventory());
+        String first = sales.deliveredOrder(customer, warehouse, sku, 30, "100.00", "0", YEAR + "-06-02");
+        String invoiceId = sales.invoice(first, YEAR + "-06-03", YEAR + "-07-03");
+        String second = draft(customer, line(sku, 25, "100.00", "0"));
+        String confirm = "{\"warehouseId\": \"" + warehouse + "\"}";
+
+        // 3000.00 unpaid and 2500.00 more exceed 5000.00.
+        problem(post("/api/sales-orders/" + second + "/confirm", confirm), 422, "CREDIT_LIMIT_EXCEEDED");
+
+        // A payment of 1000.00 leaves 2000.00 unpaid: the second order now fits.
+        sales.pay(invoiceId, "1000.00", YEAR + "-06-10", "BANK_TRANSFER");
+        post("/api/sales-orders/" + second + "/confirm", confirm).expectStatus().isOk();
+        assertThat(read("/api/sales-orders/" + second + "?minVersion=3").get("status").asText())
+                .isEqualTo("RESERVED");
+    }
+
+    @Test
     void draftRepeated_okWithSameContentConflictWithOther() {
         String customer = newCustomer("Twice GmbH");
         String id = newId();

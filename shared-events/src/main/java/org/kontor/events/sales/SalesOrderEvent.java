@@ -70,6 +70,16 @@ public sealed interface SalesOrderEvent extends AboutCustomer {
     }
 
     /**
+     * The delivered order was invoiced: invoice {@code invoiceId}, dated {@code date} and due on
+     * {@code dueDate}, now owes its total. An order is invoiced once.
+     */
+    @Revision("1")
+    record SalesOrderInvoiced(String orderId, String customerId, String invoiceId, LocalDate date,
+                              LocalDate dueDate)
+            implements SalesOrderEvent {
+    }
+
+    /**
      * The order was cancelled; {@code warehouseId} is where its lines were reserved, {@code null}
      * when it was never confirmed.
      */

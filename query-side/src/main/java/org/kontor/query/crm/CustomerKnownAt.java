@@ -26,7 +26,8 @@ class CustomerKnownAt {
 
     Mono<CustomerView> customer(String customerId, Instant knownAt) {
         return pointInTime.read(knownAt,
-                scratch -> List.of(new CustomerProjection(scratch), new CustomerWorkProjection(scratch)),
+                scratch -> List.of(new CustomerProjection(scratch), new CustomerWorkProjection(scratch),
+                        new CustomerSalesProjection(scratch)),
                 event -> event.getPayload() instanceof AboutCustomer about && customerId.equals(about.customerId()),
                 scratch -> new CustomerQueryHandlers(scratch).handle(new FetchCustomerQuery(customerId)));
     }

@@ -32,7 +32,6 @@ final class PurchasingRequests {
     static final long MAX_UNIT_COST_MINOR = 1_000_000_000L;
     /** How bills are paid; CASH is booked to the cash account, every other method to the bank. */
     static final Set<String> PAYMENT_METHODS = Set.of("BANK_TRANSFER", "CASH", "CARD", "DIRECT_DEBIT", "CHEQUE");
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private PurchasingRequests() {
     }
@@ -106,7 +105,7 @@ final class PurchasingRequests {
                 continue;
             }
             String sku = sku(field, line.sku(), skus, problems);
-            long quantity = quantity(field + ".qty", line.qty(), problems);
+            long quantity = RequestFields.wholeNumber(field + ".qty", line.qty(), 1, MAX_QUANTITY, problems);
             Long unitCost = currency == null ? null : unitCostMinor(field + ".unitCost", line.unitCost(), currency,
                     problems);
             BigDecimal taxRate = taxRate(field + ".taxRate", line.taxRate(), problems);
@@ -137,7 +136,7 @@ final class PurchasingRequests {
                 continue;
             }
             String sku = sku(field, line.sku(), skus, problems);
-            long quantity = quantity(field + ".qty", line.qty(), problems);
+            long quantity = RequestFields.wholeNumber(field + ".qty", line.qty(), 1, MAX_QUANTITY, problems);
             if (sku != null) {
                 lines.add(new OrderQuantity(sku, quantity));
             }
@@ -190,15 +189,6 @@ final class PurchasingRequests {
         return value;
     }
 
-    private static long quantity(String field, BigDecimal value, List<FieldProblem> problems) {
-        if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
-                || value.compareTo(BigDecimal.valueOf(MAX_QUANTITY)) > 0) {
-            problems.add(new FieldProblem(field, "is required: a whole number from 1 to " + MAX_QUANTITY));
-            return 1;
-        }
-        return value.longValueExact();
-    }
-
     private static Long unitCostMinor(String field, String value, String currency, List<FieldProblem> problems) {
         try {
             long minor = Money.parse(value, currency).amountMinor();
@@ -216,14 +206,7 @@ final class PurchasingRequests {
 
     /** Optional: no tax rate is 0 %. */
     private static BigDecimal taxRate(String field, BigDecimal value, List<FieldProblem> problems) {
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        if (value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
-            problems.add(new FieldProblem(field, "must be a percentage from 0 to 100 with at most two decimals"));
-            return null;
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        return value == null ? BigDecimal.ZERO : RequestFields.percentage(field, value, problems);
     }
 
     private static boolean isIsoCurrency(String code) {

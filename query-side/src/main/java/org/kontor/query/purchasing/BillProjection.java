@@ -79,15 +79,7 @@ class BillProjection {
 
     private void change(BillEvent event, long sequenceNumber, TrackingToken token, boolean creates,
                         Consumer<Document> change) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Consumer<Document> versioned = bill -> {
-            change.accept(bill);
-            bill.put("version", sequenceNumber + 1);
-        };
-        if (creates) {
-            batch.apply(COLLECTION, event.billId(), BillProjection::billIdOf, token, versioned);
-        } else {
-            batch.applyToExisting(COLLECTION, event.billId(), BillProjection::billIdOf, token, versioned);
-        }
+        DocumentBatch.current(readStore).applyVersioned(COLLECTION, event.billId(), BillProjection::billIdOf, token,
+                sequenceNumber, creates, change);
     }
 }

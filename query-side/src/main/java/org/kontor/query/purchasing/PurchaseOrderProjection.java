@@ -109,16 +109,10 @@ class PurchaseOrderProjection {
     /** Applies the event once, then notes the order's status and version after it. */
     private void change(PurchaseOrderEvent event, long sequenceNumber, TrackingToken token, boolean creates,
                         Consumer<Document> change) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Consumer<Document> versioned = order -> {
-            change.accept(order);
-            order.put("status", statusOf(order.getList("lines", Document.class)));
-            order.put("version", sequenceNumber + 1);
-        };
-        if (creates) {
-            batch.apply(COLLECTION, event.orderId(), PurchaseOrderProjection::orderIdOf, token, versioned);
-        } else {
-            batch.applyToExisting(COLLECTION, event.orderId(), PurchaseOrderProjection::orderIdOf, token, versioned);
-        }
+        DocumentBatch.current(readStore).applyVersioned(COLLECTION, event.orderId(),
+                PurchaseOrderProjection::orderIdOf, token, sequenceNumber, creates, order -> {
+                    change.accept(order);
+                    order.put("status", statusOf(order.getList("lines", Document.class)));
+                });
     }
 }

@@ -5,8 +5,8 @@ import static org.kontor.server.http.PurchasingClient.line;
 import static org.kontor.server.http.PurchasingClient.orderJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,6 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 class PurchasingApiTest extends InventoryHttpSupport {
 
     private static final String YEAR = String.valueOf(ThreadLocalRandom.current().nextInt(4200, 4300));
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private PurchasingClient purchasing;
 
@@ -210,25 +209,7 @@ class PurchasingApiTest extends InventoryHttpSupport {
     }
 
     /** The stock level shows {@code quantity} on hand (inventory receives after purchasing, so at first none). */
-    private static java.util.function.Predicate<JsonNode> onHand(long quantity) {
+    private static Predicate<JsonNode> onHand(long quantity) {
         return level -> level != null && level.get("onHand").asLong() == quantity;
-    }
-
-    /** Reads until the view shows what a reaction of another context (inventory) leads to. */
-    private static JsonNode eventually(java.util.function.Supplier<JsonNode> read,
-                                       java.util.function.Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as("reached in %s: %s", PATIENCE, last).isTrue();
-        return last;
     }
 }

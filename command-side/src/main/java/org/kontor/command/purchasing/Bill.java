@@ -55,6 +55,10 @@ class Bill {
             }
             return CommandOutcome.ofCurrentAggregate(command.paymentId(), false);
         }
+        if (command.date().isBefore(recorded.date())) {
+            throw new BusinessRuleViolation(PurchasingRule.PAYMENT_BEFORE_BILL, "Bill " + recorded.billId()
+                    + " is dated " + recorded.date() + ", after the payment's date " + command.date() + ".");
+        }
         if (command.amountMinor() > openMinor) {
             throw new BusinessRuleViolation(PurchasingRule.PAYMENT_EXCEEDS_BALANCE, "Bill " + recorded.billId()
                     + " has " + Money.of(openMinor, recorded.currency()).toDecimalString() + " " + recorded.currency()

@@ -44,6 +44,8 @@ class PurchaseOrder {
     /** Per SKU, in the order's line order: ordered, received and billed quantities. */
     private final Map<String, LineProgress> progress = new LinkedHashMap<>();
     private int receipts;
+    /** The date of the latest receipt not billed yet, or {@code null}: a bill may not be dated before it. */
+    private LocalDate latestUnbilledReceipt;
 
     PurchaseOrder() {
         // for Axon
@@ -126,6 +128,10 @@ class PurchaseOrder {
         if (billed.isEmpty()) {
             throw refused(PurchasingRule.NOTHING_TO_BILL, "has nothing received that is not billed");
         }
+        if (date.isBefore(latestUnbilledReceipt)) {
+            throw refused(PurchasingRule.BILL_BEFORE_RECEIPT, "received goods on " + latestUnbilledReceipt
+                    + ", after the bill's date " + date);
+        }
         apply(new PurchaseOrderBilled(placed.orderId(), placed.supplierId(), billId, date, billed));
         return lines;
     }
@@ -161,6 +167,9 @@ class PurchaseOrder {
     @EventSourcingHandler
     void on(GoodsReceived event) {
         receipts = event.receiptNumber();
+        if (latestUnbilledReceipt == null || event.date().isAfter(latestUnbilledReceipt)) {
+            latestUnbilledReceipt = event.date();
+        }
         event.lines().forEach(line -> progress.computeIfPresent(line.sku(),
                 (sku, current) -> current.receive(line.quantity())));
     }
@@ -169,6 +178,7 @@ class PurchaseOrder {
     void on(PurchaseOrderBilled event) {
         event.lines().forEach(line -> progress.computeIfPresent(line.sku(),
                 (sku, current) -> current.bill(line.quantity())));
+        latestUnbilledReceipt = null; // a bill covers everything received so far
     }
 
     /** One ordered line and how far it has come. */

@@ -20,6 +20,13 @@ enum PurchasingRule implements RuleCode {
     NOTHING_TO_RECEIVE,
     /** Everything received was billed already (or nothing was received yet). */
     NOTHING_TO_BILL,
+    /**
+     * A bill dated before the last receipt it covers: the goods would leave goods received not
+     * invoiced before they entered it.
+     */
+    BILL_BEFORE_RECEIPT,
+    /** A payment dated before its bill: payables would be paid before they were owed. */
+    PAYMENT_BEFORE_BILL,
     /** A payment is larger than what the bill still has open. */
     PAYMENT_EXCEEDS_BALANCE
 }

@@ -63,6 +63,14 @@ class BillTest {
     }
 
     @Test
+    void payBeforeTheBillsDate_refused() {
+        fixture.given(RECORDED)
+                .when(new PayBill(AGGREGATE_ID, PAYMENT_ID, 1_000, LocalDate.of(2026, 3, 3), "CASH", null))
+                .expectNoEvents()
+                .expectException(violationOf(PurchasingRule.PAYMENT_BEFORE_BILL));
+    }
+
+    @Test
     void samePaymentAgain_answeredAsBeforeAndNothingPaidTwice() {
         fixture.given(RECORDED, FIFTY_PAID)
                 .when(new PayBill(AGGREGATE_ID, PAYMENT_ID, 5_000, PAID_ON, "BANK_TRANSFER", null))

@@ -69,6 +69,9 @@ class PurchasingApiTest extends InventoryHttpSupport {
         problem(post("/api/purchase-orders/" + order + "/bill", "{\"date\": \"" + YEAR + "-02-01\"}"), 422,
                 "NOTHING_TO_BILL");
         purchasing.receiveAll(order, warehouse, YEAR + "-02-01");
+        // A bill cannot clear goods from GRNI before they entered it.
+        problem(post("/api/purchase-orders/" + order + "/bill", "{\"date\": \"" + YEAR + "-01-31\"}"), 422,
+                "BILL_BEFORE_RECEIPT");
 
         String billId = newId();
         post("/api/purchase-orders/" + order + "/bill", "{\"billId\": \"" + billId + "\", \"date\": \"" + YEAR
@@ -99,6 +102,9 @@ class PurchasingApiTest extends InventoryHttpSupport {
         problem(post("/api/bills/" + billId + "/payments", """
                 {"amount": "19.76", "date": "%s-02-21", "method": "CASH"}
                 """.formatted(YEAR)), 422, "PAYMENT_EXCEEDS_BALANCE");
+        problem(post("/api/bills/" + billId + "/payments", """
+                {"amount": "1.00", "date": "%s-02-02", "method": "CASH"}
+                """.formatted(YEAR)), 422, "PAYMENT_BEFORE_BILL");
 
         // Aged as of the day after it fell due, before it was paid in part.
         JsonNode aging = read("/api/reports/ap-aging?consistent=true&supplierId=" + supplier + "&asOf=" + YEAR

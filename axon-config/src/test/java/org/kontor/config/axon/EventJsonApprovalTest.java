@@ -87,6 +87,7 @@ import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderBilled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
 import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
 import org.kontor.events.purchasing.SupplierEvent.SupplierRegistered;
@@ -278,6 +279,8 @@ class EventJsonApprovalTest {
             new GoodsReceived(PURCHASE_ORDER_ID, SUPPLIER_ID, 1, MOVEMENT_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 2),
                     "EUR", List.of(new ReceivedGoods("BOLT-M8-40", 500, 12))),
             new PurchaseOrderBilled(PURCHASE_ORDER_ID, SUPPLIER_ID, BILL_ID, LocalDate.of(2026, 3, 4),
+                    List.of(new OrderQuantity("BOLT-M8-40", 500))),
+            new PurchaseOrderCancelled(PURCHASE_ORDER_ID, SUPPLIER_ID, "Supplier discontinued the size",
                     List.of(new OrderQuantity("BOLT-M8-40", 500))),
             new BillRecorded(BILL_ID, PURCHASE_ORDER_ID, SUPPLIER_ID, LocalDate.of(2026, 3, 4),
                     LocalDate.of(2026, 4, 3), "EUR", BILL_LINES, 6_000, 1_140),

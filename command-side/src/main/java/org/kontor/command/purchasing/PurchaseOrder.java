@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kontor.command.purchasing.PurchasingCommands.CancelPurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.PlacePurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.ReceiveGoods;
 import org.kontor.config.error.BusinessRuleViolation;
@@ -26,6 +27,7 @@ import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderBilled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
 import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
 
@@ -46,6 +48,7 @@ class PurchaseOrder {
     private int receipts;
     /** The date of the latest receipt not billed yet, or {@code null}: a bill may not be dated before it. */
     private LocalDate latestUnbilledReceipt;
+    private boolean cancelled;
 
     PurchaseOrder() {
         // for Axon
@@ -84,6 +87,9 @@ class PurchaseOrder {
     /** Answers with the stock receipt's id: the receipt is a new thing, the order its owner. */
     @CommandHandler
     CommandOutcome handle(ReceiveGoods command, PurchasingDirectory directory) {
+        if (cancelled) {
+            throw refused(PurchasingRule.ORDER_CANCELLED, "was cancelled");
+        }
         if (!directory.warehouseExists(command.warehouseId())) {
             throw refused(PurchasingRule.UNKNOWN_WAREHOUSE, "cannot be received into warehouse "
                     + command.warehouseId() + ", which was never opened");
@@ -109,6 +115,19 @@ class PurchaseOrder {
         apply(new GoodsReceived(placed.orderId(), placed.supplierId(), number, receiptId, command.warehouseId(),
                 command.date(), placed.currency(), received));
         return CommandOutcome.ofCurrentAggregate(receiptId, true);
+    }
+
+    /** Cancelling again changes nothing; what was received stays and can be billed. */
+    @CommandHandler
+    CommandOutcome handle(CancelPurchaseOrder command) {
+        if (!cancelled) {
+            List<OrderQuantity> outstanding = outstanding();
+            if (outstanding.isEmpty()) {
+                throw refused(PurchasingRule.ORDER_RECEIVED, "has been received in full");
+            }
+            apply(new PurchaseOrderCancelled(placed.orderId(), placed.supplierId(), command.reason(), outstanding));
+        }
+        return CommandOutcome.ofCurrentAggregate(placed.orderId(), false);
     }
 
     /**
@@ -179,6 +198,11 @@ class PurchaseOrder {
         event.lines().forEach(line -> progress.computeIfPresent(line.sku(),
                 (sku, current) -> current.bill(line.quantity())));
         latestUnbilledReceipt = null; // a bill covers everything received so far
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseOrderCancelled event) {
+        cancelled = true;
     }
 
     /** One ordered line and how far it has come. */

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.kontor.command.purchasing.PurchasingCommands.BillPurchaseOrder;
+import org.kontor.command.purchasing.PurchasingCommands.CancelPurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.PayBill;
 import org.kontor.command.purchasing.PurchasingCommands.PlacePurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.ReceiveGoods;
 import org.kontor.command.purchasing.PurchasingCommands.RegisterSupplier;
 import org.kontor.command.purchasing.PurchasingRequests.BillJson;
+import org.kontor.command.purchasing.PurchasingRequests.CancelJson;
 import org.kontor.command.purchasing.PurchasingRequests.OrderJson;
 import org.kontor.command.purchasing.PurchasingRequests.PaymentJson;
 import org.kontor.command.purchasing.PurchasingRequests.ReceiveJson;
@@ -89,6 +91,17 @@ class PurchasingCommandController {
                         body.date(), lines, Versions.expectedAggregateVersion(exchange)))
                 .map(outcome -> CommandResponses.created(outcome,
                         URI.create("/api/stock/movements/" + outcome.id())));
+    }
+
+    @PostMapping("/purchase-orders/{orderId}/cancel")
+    Mono<ResponseEntity<IdAndVersion>> cancel(@PathVariable String orderId, @RequestBody CancelJson body,
+                                              ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PurchasingRequests.pathId("orderId", orderId, problems);
+        String reason = RequestFields.requiredText("reason", body.reason(), PurchasingRequests.MAX_REASON, problems);
+        RequestFields.throwIfAny(problems);
+        return commands.send(exchange, new CancelPurchaseOrder(PurchaseOrderEvent.aggregateId(orderId), reason,
+                Versions.expectedAggregateVersion(exchange))).map(CommandResponses::accepted);
     }
 
     @PostMapping("/purchase-orders/{orderId}/bill")

@@ -55,6 +55,15 @@ final class PurchasingCommands {
         }
     }
 
+    /** Cancel what is still outstanding on the order. */
+    record CancelPurchaseOrder(@TargetAggregateIdentifier String aggregateId, String reason,
+                               @TargetAggregateVersion Long expectedVersion) {
+
+        CancelPurchaseOrder {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /**
      * Record the supplier's bill for what was received and not billed yet; {@code dueDate}
      * {@code null}: the bill's date plus the supplier's payment terms. Handled by

@@ -25,6 +25,7 @@ final class PurchasingRequests {
     static final int MAX_LINES = 200;
     static final int MAX_NAME = 200;
     static final int MAX_PATH_ID = 100;
+    static final int MAX_REASON = 500;
     static final int DEFAULT_PAYMENT_TERM_DAYS = 30;
     static final int MAX_PAYMENT_TERM_DAYS = 365;
     static final long MAX_QUANTITY = 1_000_000_000L;
@@ -49,6 +50,9 @@ final class PurchasingRequests {
     }
 
     record QuantityJson(String sku, BigDecimal qty) {
+    }
+
+    record CancelJson(String reason) {
     }
 
     record BillJson(String billId, LocalDate date, LocalDate dueDate) {

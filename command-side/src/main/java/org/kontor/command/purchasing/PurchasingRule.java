@@ -18,6 +18,10 @@ enum PurchasingRule implements RuleCode {
     RECEIPT_EXCEEDS_ORDER,
     /** Every ordered quantity was received already. */
     NOTHING_TO_RECEIVE,
+    /** The order was cancelled: nothing more is received on it. */
+    ORDER_CANCELLED,
+    /** The order was received in full: there is nothing left to cancel. */
+    ORDER_RECEIVED,
     /** Everything received was billed already (or nothing was received yet). */
     NOTHING_TO_BILL,
     /**

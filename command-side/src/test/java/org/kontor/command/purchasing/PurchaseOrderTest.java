@@ -11,6 +11,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.command.purchasing.PurchasingCommands.CancelPurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.PlacePurchaseOrder;
 import org.kontor.command.purchasing.PurchasingCommands.ReceiveGoods;
 import org.kontor.config.error.CommonRule;
@@ -20,6 +21,7 @@ import org.kontor.events.purchasing.PurchaseOrderEvent;
 import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
 import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
 import org.kontor.events.purchasing.SupplierEvent.SupplierRegistered;
@@ -155,6 +157,32 @@ class PurchaseOrderTest {
                 .when(new ReceiveGoods(AGGREGATE_ID, "8e9f0a1b-2c3d-4e5f-a6b7-c8d9e0f1a2b3", RECEIVED_ON, null, null))
                 .expectNoEvents()
                 .expectException(violationOf(PurchasingRule.UNKNOWN_WAREHOUSE));
+    }
+
+    @Test
+    void cancelAfterAPartReceipt_whatIsOutstandingCancelledAndNothingMoreReceived() {
+        PurchaseOrderCancelled cancelled = new PurchaseOrderCancelled(ORDER_ID, SUPPLIER_ID, "Too late",
+                List.of(new OrderQuantity("BOLT-M8-40", 4), new OrderQuantity("NUT-M8", 4)));
+        fixture.given(PLACED, SIX_BOLTS)
+                .when(new CancelPurchaseOrder(AGGREGATE_ID, "Too late", null))
+                .expectEvents(cancelled);
+        fixture.given(PLACED, SIX_BOLTS, cancelled)
+                .when(new CancelPurchaseOrder(AGGREGATE_ID, "Too late", null))
+                .expectNoEvents();
+        fixture.given(PLACED, SIX_BOLTS, cancelled)
+                .when(new ReceiveGoods(AGGREGATE_ID, WAREHOUSE_ID, RECEIVED_ON, null, null))
+                .expectNoEvents()
+                .expectException(violationOf(PurchasingRule.ORDER_CANCELLED));
+    }
+
+    @Test
+    void cancelWhenAllWasReceived_refused() {
+        fixture.given(PLACED, new GoodsReceived(ORDER_ID, SUPPLIER_ID, 1, PurchaseOrderEvent.receiptId(ORDER_ID, 1),
+                        WAREHOUSE_ID, RECEIVED_ON, "EUR",
+                        List.of(new ReceivedGoods("BOLT-M8-40", 10, 125), new ReceivedGoods("NUT-M8", 4, 99))))
+                .when(new CancelPurchaseOrder(AGGREGATE_ID, "Too late", null))
+                .expectNoEvents()
+                .expectException(violationOf(PurchasingRule.ORDER_RECEIVED));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderBilled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
 import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
 import org.kontor.query.projection.DocumentBatch;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One document per purchase order, keyed by its id: its lines with the quantities received and
- * billed so far, its receipts and bills, and a status that follows from the quantities: OPEN
- * (nothing received), PARTIALLY_RECEIVED, RECEIVED (all of it, not all billed), BILLED (all received
- * and billed). Amounts are minor units; {@code version} is the order's version after the event.
+ * billed so far (and cancelled), its receipts and bills, and a status that follows from the
+ * quantities: OPEN (nothing received), PARTIALLY_RECEIVED, RECEIVED (all of it, not all billed),
+ * BILLED (all received and billed); CANCELLED once cancelled, whatever was received. Amounts are minor units; {@code version} is the order's version after the event.
  */
 @Component
 @ProcessingGroup(PurchasingViews.PROCESSOR)
@@ -48,7 +49,7 @@ class PurchaseOrderProjection {
                 lines.add(new Document("sku", line.sku()).append("qty", line.quantity())
                         .append("unitCostMinor", line.unitCostMinor())
                         .append("taxRate", line.taxRatePercent().toPlainString())
-                        .append("received", 0L).append("billed", 0L));
+                        .append("received", 0L).append("billed", 0L).append("cancelled", 0L));
             }
             order.put("lines", lines);
             order.put("receipts", new ArrayList<Document>());
@@ -75,6 +76,16 @@ class PurchaseOrderProjection {
                 add(order, line.sku(), "billed", line.quantity());
             }
             order.getList("bills", String.class).add(event.billId());
+        });
+    }
+
+    @EventHandler
+    void on(PurchaseOrderCancelled event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        change(event, sequenceNumber, token, false, order -> {
+            for (OrderQuantity line : event.cancelled()) {
+                add(order, line.sku(), "cancelled", line.quantity());
+            }
+            order.put("cancelReason", event.reason());
         });
     }
 
@@ -112,7 +123,8 @@ class PurchaseOrderProjection {
         DocumentBatch.current(readStore).applyVersioned(COLLECTION, event.orderId(),
                 PurchaseOrderProjection::orderIdOf, token, sequenceNumber, creates, order -> {
                     change.accept(order);
-                    order.put("status", statusOf(order.getList("lines", Document.class)));
+                    order.put("status", order.containsKey("cancelReason") ? "CANCELLED"
+                            : statusOf(order.getList("lines", Document.class)));
                 });
     }
 }

@@ -145,7 +145,8 @@ class PurchasingQueryHandlers {
             long unitCost = line.getLong("unitCostMinor");
             total = Math.addExact(total, Math.multiplyExact(line.getLong("qty"), unitCost));
             lines.add(new OrderLineView(line.getString("sku"), line.getLong("qty"), amount(unitCost, currency),
-                    line.getString("taxRate"), line.getLong("received"), line.getLong("billed")));
+                    line.getString("taxRate"), line.getLong("received"), line.getLong("billed"),
+                    line.getLong("cancelled")));
         }
         List<ReceiptView> receipts = order.getList("receipts", Document.class).stream()
                 .map(receipt -> new ReceiptView(receipt.getInteger("number"), receipt.getString("receiptId"),
@@ -153,7 +154,8 @@ class PurchasingQueryHandlers {
                 .toList();
         return new PurchaseOrderView(order.getString("_id"), order.getString("supplierId"), currency,
                 order.getString("status"), lines, amount(total, currency), receipts,
-                List.copyOf(order.getList("bills", String.class)), order.getLong("version"));
+                List.copyOf(order.getList("bills", String.class)), order.getString("cancelReason"),
+                order.getLong("version"));
     }
 
     private static BillView toBill(Document bill, LocalDate today) {

@@ -22,10 +22,12 @@ final class PurchasingViews {
 
     /** Ordered, received and billed quantities per line; {@code receipts} name their stock movements. */
     record PurchaseOrderView(String id, String supplierId, String currency, String status, List<OrderLineView> lines,
-                             String total, List<ReceiptView> receipts, List<String> bills, long version) {
+                             String total, List<ReceiptView> receipts, List<String> bills, String cancelReason,
+                             long version) {
     }
 
-    record OrderLineView(String sku, long qty, String unitCost, String taxRate, long received, long billed) {
+    record OrderLineView(String sku, long qty, String unitCost, String taxRate, long received, long billed,
+                         long cancelled) {
     }
 
     record ReceiptView(int number, String receiptId, String warehouseId, String date) {

@@ -16,6 +16,7 @@ import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderBilled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
 import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
 import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
 import org.kontor.query.projection.ProjectionHarness;
@@ -67,8 +68,8 @@ class PurchasingProjectionTest {
 
         PurchaseOrderView order = order();
         assertThat(order.status()).isEqualTo("PARTIALLY_RECEIVED");
-        assertThat(order.lines()).containsExactly(new OrderLineView("BOLT-M8-40", 10, "1.25", "19", 6, 6),
-                new OrderLineView("NUT-M8", 4, "0.99", "0", 0, 0));
+        assertThat(order.lines()).containsExactly(new OrderLineView("BOLT-M8-40", 10, "1.25", "19", 6, 6, 0),
+                new OrderLineView("NUT-M8", 4, "0.99", "0", 0, 0, 0));
         assertThat(order.receipts()).hasSize(1);
         assertThat(order.receipts().get(0).receiptId()).isEqualTo(PurchaseOrderEvent.receiptId(ORDER_ID, 1));
         assertThat(order.bills()).containsExactly(BILL_ID);
@@ -88,6 +89,19 @@ class PurchasingProjectionTest {
                 BILL_ID, LocalDate.of(2026, 3, 4), List.of(new OrderQuantity("BOLT-M8-40", 10),
                 new OrderQuantity("NUT-M8", 4))))));
         assertThat(order().status()).isEqualTo("BILLED");
+    }
+
+    @Test
+    void cancelledAfterAPartReceipt_cancelledWithWhatWillNotComeAndWhy() {
+        harness.handle(orders, List.of(harness.next(ORDER_STREAM, 0, PLACED), harness.next(ORDER_STREAM, 1, SIX_BOLTS),
+                harness.next(ORDER_STREAM, 2, new PurchaseOrderCancelled(ORDER_ID, SUPPLIER_ID, "Supplier out of stock",
+                        List.of(new OrderQuantity("BOLT-M8-40", 4), new OrderQuantity("NUT-M8", 4))))));
+
+        PurchaseOrderView order = order();
+        assertThat(order.status()).isEqualTo("CANCELLED");
+        assertThat(order.cancelReason()).isEqualTo("Supplier out of stock");
+        assertThat(order.lines()).containsExactly(new OrderLineView("BOLT-M8-40", 10, "1.25", "19", 6, 0, 4),
+                new OrderLineView("NUT-M8", 4, "0.99", "0", 0, 0, 4));
     }
 
     @Test

@@ -125,6 +125,27 @@ class PurchasingApiTest extends InventoryHttpSupport {
     }
 
     @Test
+    void cancelAfterAPartReceipt_nothingMoreArrivesButWhatCameCanBeBilled() {
+        String supplier = purchasing.newSupplier("Spätlieferant GmbH", 30);
+        String warehouse = newWarehouse();
+        String sku = newProduct("FIFO");
+        String order = purchasing.placeOrder(supplier, line(sku, 10, "1.00", "0"));
+        purchasing.receive(order, warehouse, YEAR + "-04-01", sku, 3);
+
+        post("/api/purchase-orders/" + order + "/cancel", "{\"reason\": \"Supplier cannot deliver the rest\"}")
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        post("/api/purchase-orders/" + order + "/cancel", "{\"reason\": \"Again\"}").expectStatus().isOk();
+
+        JsonNode cancelled = purchasing.order(order, 3);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("lines").get(0).get("cancelled").asLong()).isEqualTo(7);
+        problem(post("/api/purchase-orders/" + order + "/receive", receiveJson(warehouse, YEAR + "-04-02")), 422,
+                "ORDER_CANCELLED");
+        String bill = purchasing.bill(order, YEAR + "-04-03");
+        assertThat(purchasing.bill(bill).get("total").asText()).isEqualTo("3.00");
+    }
+
+    @Test
     void suppliers_createdOnceWithThirtyDaysByDefaultAndListed() {
         String id = newId();
         String body = "{\"id\": \"" + id + "\", \"name\": \"Holz & Co\"}";

@@ -90,4 +90,17 @@ public sealed interface PurchaseOrderEvent {
             lines = List.copyOf(lines);
         }
     }
+
+    /**
+     * The order was cancelled for {@code reason}: the {@code cancelled} quantities, all that was
+     * still outstanding, will not be received. What was received stays, and can still be billed.
+     */
+    @Revision("1")
+    record PurchaseOrderCancelled(String orderId, String supplierId, String reason, List<OrderQuantity> cancelled)
+            implements PurchaseOrderEvent {
+
+        public PurchaseOrderCancelled {
+            cancelled = List.copyOf(cancelled);
+        }
+    }
 }

@@ -80,6 +80,8 @@ class PurchasingApiTest extends InventoryHttpSupport {
                 .expectBody().json("{\"id\": \"" + billId + "\", \"version\": 1}", true);
         post("/api/purchase-orders/" + order + "/bill", "{\"billId\": \"" + billId + "\", \"date\": \"" + YEAR
                 + "-02-03\"}").expectStatus().isOk();
+        problem(post("/api/purchase-orders/" + order + "/bill", "{\"billId\": \"" + billId + "\", \"date\": \""
+                + YEAR + "-02-04\"}"), 409, "ALREADY_EXISTS");
         problem(post("/api/purchase-orders/" + order + "/bill", "{\"date\": \"" + YEAR + "-02-04\"}"), 422,
                 "NOTHING_TO_BILL");
 
@@ -120,6 +122,11 @@ class PurchasingApiTest extends InventoryHttpSupport {
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
         assertThat(paid.get("paid").asText()).isEqualTo("29.75");
         assertThat(paid.get("payments").size()).isEqualTo(2);
+        JsonNode paidBills = read("/api/bills?consistent=true&status=PAID&supplierId=" + supplier).get("items");
+        assertThat(paidBills.size()).isEqualTo(1);
+        assertThat(paidBills.get(0).get("id").asText()).isEqualTo(billId);
+        assertThat(read("/api/purchase-orders?consistent=true&supplierId=" + supplier).get("items")
+                .findValuesAsText("status")).containsExactly("BILLED");
         assertThat(read("/api/reports/ap-aging?consistent=true&supplierId=" + supplier + "&asOf=" + YEAR + "-02-21")
                 .get("rows").size()).isZero();
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
@@ -117,7 +118,7 @@ class PurchasingQueryController {
     }
 
     private <T> Mono<ResponseEntity<T>> one(String what, String id, Object query, Class<T> answer, Boolean consistent,
-                                           Long minVersion, java.util.function.ToLongFunction<T> version) {
+                                           Long minVersion, ToLongFunction<T> version) {
         if (minVersion != null && minVersion < 1) {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }

@@ -1,5 +1,6 @@
 package org.kontor.config.http;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
@@ -49,6 +50,30 @@ public final class RequestFields {
             return null;
         }
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A required whole number from {@code min} to {@code max} (a quantity); {@code min}, with a problem, otherwise. */
+    public static long wholeNumber(String field, BigDecimal value, long min, long max, List<FieldProblem> problems) {
+        if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
+                || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problems.add(new FieldProblem(field, "is required: a whole number from " + min + " to " + max));
+            return min;
+        }
+        return value.longValueExact();
+    }
+
+    /**
+     * A required percentage from 0 to 100 with at most two decimals (a tax rate: {@code 19} is 19 %),
+     * without trailing zeros, so {@code 19.00} and {@code 19} are the same rate; {@code null}, with a
+     * problem, otherwise.
+     */
+    public static BigDecimal percentage(String field, BigDecimal value, List<FieldProblem> problems) {
+        if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0
+                || value.stripTrailingZeros().scale() > 2) {
+            problems.add(new FieldProblem(field, "is required: a percentage from 0 to 100 with at most two decimals"));
+            return null;
+        }
+        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 
     /** Answers 400 with every problem found, if there is any. */

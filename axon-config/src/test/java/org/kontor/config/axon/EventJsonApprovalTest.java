@@ -81,6 +81,17 @@ import org.kontor.events.inventory.StockMovementEvent.TransferRecorded;
 import org.kontor.events.inventory.WarehouseEvent.WarehouseOpened;
 import org.kontor.events.ledger.AccountType;
 import org.kontor.events.sales.CustomerCreditEvent.InvoiceCreditSettled;
+import org.kontor.events.purchasing.BillEvent.BillLine;
+import org.kontor.events.purchasing.BillEvent.BillPaymentRecorded;
+import org.kontor.events.purchasing.BillEvent.BillRecorded;
+import org.kontor.events.purchasing.PurchaseOrderEvent.GoodsReceived;
+import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
+import org.kontor.events.purchasing.PurchaseOrderEvent.OrderedLine;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderBilled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderCancelled;
+import org.kontor.events.purchasing.PurchaseOrderEvent.PurchaseOrderPlaced;
+import org.kontor.events.purchasing.PurchaseOrderEvent.ReceivedGoods;
+import org.kontor.events.purchasing.SupplierEvent.SupplierRegistered;
 import org.kontor.events.sales.CustomerCreditEvent.OrderCreditCommitted;
 import org.kontor.events.sales.CustomerCreditEvent.OrderCreditInvoiced;
 import org.kontor.events.sales.CustomerCreditEvent.OrderCreditReleased;
@@ -165,6 +176,12 @@ class EventJsonApprovalTest {
     /** 40 bolts at 12.50 taxed at 19 %: the rate keeps its decimals, so its form is pinned too. */
     private static final List<OrderLine> ORDER_LINES = List.of(
             new OrderLine("BOLT-M8-40", 40, 1_250, new BigDecimal("19.00")));
+    private static final String SUPPLIER_ID = "3f4a5b6c-7d8e-4f9a-8b0c-1d2e3f4a5b6c";
+    private static final String PURCHASE_ORDER_ID = "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d";
+    private static final String BILL_ID = "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e";
+    /** 500 bolts at 0.12 with 19 % input tax: net 60.00, tax 11.40. */
+    private static final List<BillLine> BILL_LINES = List.of(
+            new BillLine("BOLT-M8-40", 500, 12, new BigDecimal("19.00"), 6_000, 1_140));
     private static final List<AccountMovement> MOVEMENTS = List.of(
             new AccountMovement("1200", 0, 11_900),
             new AccountMovement("2200", 1_900, 0),
@@ -273,7 +290,20 @@ class EventJsonApprovalTest {
                     LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 9)),
             new InvoicePaymentReceived(INVOICE_ID, CUSTOMER_ID, PAYMENT_ID, 20_000, "EUR", LocalDate.of(2026, 3, 20),
                     PaymentMethod.BANK_TRANSFER, 39_500),
-            new InvoiceOverdue(INVOICE_ID, CUSTOMER_ID, LocalDate.of(2026, 4, 9), 39_500, "EUR"));
+            new InvoiceOverdue(INVOICE_ID, CUSTOMER_ID, LocalDate.of(2026, 4, 9), 39_500, "EUR")),
+            new SupplierRegistered(SUPPLIER_ID, "Schraubenwerk Süd GmbH", "orders@schraubenwerk.example", 30),
+            new PurchaseOrderPlaced(PURCHASE_ORDER_ID, SUPPLIER_ID, "EUR",
+                    List.of(new OrderedLine("BOLT-M8-40", 1_000, 12, new BigDecimal("19.00")))),
+            new GoodsReceived(PURCHASE_ORDER_ID, SUPPLIER_ID, 1, MOVEMENT_ID, WAREHOUSE_ID, LocalDate.of(2026, 3, 2),
+                    "EUR", List.of(new ReceivedGoods("BOLT-M8-40", 500, 12))),
+            new PurchaseOrderBilled(PURCHASE_ORDER_ID, SUPPLIER_ID, BILL_ID, LocalDate.of(2026, 3, 4),
+                    List.of(new OrderQuantity("BOLT-M8-40", 500))),
+            new PurchaseOrderCancelled(PURCHASE_ORDER_ID, SUPPLIER_ID, "Supplier discontinued the size",
+                    List.of(new OrderQuantity("BOLT-M8-40", 500))),
+            new BillRecorded(BILL_ID, PURCHASE_ORDER_ID, SUPPLIER_ID, LocalDate.of(2026, 3, 4),
+                    LocalDate.of(2026, 4, 3), "EUR", BILL_LINES, 6_000, 1_140),
+            new BillPaymentRecorded(BILL_ID, SUPPLIER_ID, OTHER_MOVEMENT_ID, LocalDate.of(2026, 3, 20), 5_000, "EUR",
+                    "BANK_TRANSFER", 2_140));
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS = Map.of(PeriodClosed.class, "2");

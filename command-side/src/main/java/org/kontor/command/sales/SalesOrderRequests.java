@@ -26,7 +26,6 @@ final class SalesOrderRequests {
     static final long MAX_QUANTITY = 1_000_000_000L;
     /** Ten million a unit: a line's value (quantity times price) stays far inside a long. */
     static final long MAX_UNIT_PRICE_MINOR = 1_000_000_000L;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private SalesOrderRequests() {
     }
@@ -76,24 +75,15 @@ final class SalesOrderRequests {
             if (sku == null) {
                 problems.add(new FieldProblem(field + ".sku", "must be 1 to 64 letters, digits, '.', '_' or '-'"));
             }
-            long quantity = quantity(field + ".qty", line.qty(), problems);
+            long quantity = RequestFields.wholeNumber(field + ".qty", line.qty(), 1, MAX_QUANTITY, problems);
             Long unitPrice = currency == null ? null : unitPriceMinor(field + ".unitPrice", line.unitPrice(), currency,
                     problems);
-            BigDecimal taxRate = taxRate(field + ".taxRate", line.taxRate(), problems);
+            BigDecimal taxRate = RequestFields.percentage(field + ".taxRate", line.taxRate(), problems);
             if (sku != null && unitPrice != null && taxRate != null) {
                 lines.add(new OrderLine(sku, quantity, unitPrice, taxRate));
             }
         }
         return lines;
-    }
-
-    private static long quantity(String field, BigDecimal value, List<FieldProblem> problems) {
-        if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
-                || value.compareTo(BigDecimal.valueOf(MAX_QUANTITY)) > 0) {
-            problems.add(new FieldProblem(field, "is required: a whole number from 1 to " + MAX_QUANTITY));
-            return 1;
-        }
-        return value.longValueExact();
     }
 
     private static Long unitPriceMinor(String field, String value, String currency, List<FieldProblem> problems) {
@@ -109,14 +99,5 @@ final class SalesOrderRequests {
                     + "\"12.50\""));
             return null;
         }
-    }
-
-    private static BigDecimal taxRate(String field, BigDecimal value, List<FieldProblem> problems) {
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0
-                || value.stripTrailingZeros().scale() > 2) {
-            problems.add(new FieldProblem(field, "is required: a percentage from 0 to 100 with at most two decimals"));
-            return null;
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 }

@@ -123,6 +123,25 @@ public final class DocumentBatch {
         }
     }
 
+    /**
+     * The change of an aggregate's own document by one of its events: {@link #apply} for the event
+     * that creates it, {@link #applyToExisting} for the others, and the aggregate's version after
+     * the event ({@code sequenceNumber + 1}) noted in {@code version}, which reads compare with
+     * {@code minVersion} and answer as the {@code ETag}.
+     */
+    public void applyVersioned(String collection, String id, Function<Object, String> idOfPayload, TrackingToken token,
+                               long sequenceNumber, boolean creates, Consumer<Document> change) {
+        Consumer<Document> versioned = document -> {
+            change.accept(document);
+            document.put("version", sequenceNumber + 1);
+        };
+        if (creates) {
+            apply(collection, id, idOfPayload, token, versioned);
+        } else {
+            applyToExisting(collection, id, idOfPayload, token, versioned);
+        }
+    }
+
     /** Replaces (or inserts) the whole document at the end of the batch. */
     public void save(String collection, Document document) {
         String id = document.getString("_id");

@@ -112,16 +112,8 @@ class SalesOrderProjection {
     /** Applies the event once and notes the order's version after it. */
     private void change(SalesOrderEvent event, long sequenceNumber, TrackingToken token, boolean creates,
                         Consumer<Document> change) {
-        DocumentBatch batch = DocumentBatch.current(readStore);
-        Consumer<Document> versioned = order -> {
-            change.accept(order);
-            order.put("version", sequenceNumber + 1);
-        };
-        if (creates) {
-            batch.apply(COLLECTION, event.orderId(), SalesOrderProjection::orderIdOf, token, versioned);
-        } else {
-            batch.applyToExisting(COLLECTION, event.orderId(), SalesOrderProjection::orderIdOf, token, versioned);
-        }
+        DocumentBatch.current(readStore).applyVersioned(COLLECTION, event.orderId(), SalesOrderProjection::orderIdOf,
+                token, sequenceNumber, creates, change);
     }
 
     static List<Document> lines(List<OrderLine> lines, String currency) {

@@ -1,6 +1,11 @@
 package org.kontor.server.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
@@ -13,6 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
  * {@link InventoryClosedPeriodTest}, which has books of its own).
  */
 abstract class InventoryHttpSupport extends HttpTestSupport {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static volatile boolean chartLoaded;
     private InventoryClient inventory;
@@ -74,5 +81,25 @@ abstract class InventoryHttpSupport extends HttpTestSupport {
                 .jsonPath("$.status").isEqualTo(status)
                 .jsonPath("$.code").isEqualTo(code)
                 .jsonPath("$.detail").isNotEmpty();
+    }
+
+    /**
+     * Reads until the view shows what a reaction of another context leads to (inventory reserving
+     * for an order, receiving a purchase order's goods), for at most {@link #PATIENCE}.
+     */
+    static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        JsonNode last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            last = read.get();
+        }
+        assertThat(done.test(last)).as("reached in %s: %s", PATIENCE, last).isTrue();
+        return last;
     }
 }

@@ -3,10 +3,7 @@ package org.kontor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
@@ -18,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 class SalesOrderApiTest extends InventoryHttpSupport {
 
     private static final String YEAR = String.valueOf(ThreadLocalRandom.current().nextInt(4100, 4200));
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void confirmThenDeliver_stockReservedThenIssuedAndTheOrderShowsEachStep() {
@@ -219,22 +215,5 @@ class SalesOrderApiTest extends InventoryHttpSupport {
     private static String line(String sku, long qty, String unitPrice, String taxRate) {
         return """
                 {"sku": "%s", "qty": %d, "unitPrice": "%s", "taxRate": %s}""".formatted(sku, qty, unitPrice, taxRate);
-    }
-
-    /** Reads until the view shows what a reaction of another context (inventory) leads to. */
-    private static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as("reached in %s: %s", PATIENCE, last).isTrue();
-        return last;
     }
 }

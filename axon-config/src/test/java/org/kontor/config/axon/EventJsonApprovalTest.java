@@ -290,7 +290,7 @@ class EventJsonApprovalTest {
                     LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 9)),
             new InvoicePaymentReceived(INVOICE_ID, CUSTOMER_ID, PAYMENT_ID, 20_000, "EUR", LocalDate.of(2026, 3, 20),
                     PaymentMethod.BANK_TRANSFER, 39_500),
-            new InvoiceOverdue(INVOICE_ID, CUSTOMER_ID, LocalDate.of(2026, 4, 9), 39_500, "EUR")),
+            new InvoiceOverdue(INVOICE_ID, CUSTOMER_ID, LocalDate.of(2026, 4, 9), 39_500, "EUR"),
             new SupplierRegistered(SUPPLIER_ID, "Schraubenwerk Süd GmbH", "orders@schraubenwerk.example", 30),
             new PurchaseOrderPlaced(PURCHASE_ORDER_ID, SUPPLIER_ID, "EUR",
                     List.of(new OrderedLine("BOLT-M8-40", 1_000, 12, new BigDecimal("19.00")))),

@@ -3,7 +3,6 @@ package org.kontor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,8 +13,6 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
  * reserved and delivered in one call, invoices and payments. Stock comes from {@link InventoryClient}.
  */
 final class SalesClient {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final InventoryClient inventory;
 
@@ -69,6 +66,11 @@ final class SalesClient {
         return paymentId;
     }
 
+    /** The receivables aging as of the end of {@code asOf}, over every customer. */
+    JsonNode receivablesAging(String asOf) {
+        return inventory.read("/api/reports/ar-aging?consistent=true&asOf=" + asOf);
+    }
+
     static String paymentJson(String paymentId, String amount, String date, String method) {
         return """
                 {"id": "%s", "amount": "%s", "date": "%s", "method": "%s"}
@@ -77,18 +79,6 @@ final class SalesClient {
 
     /** Reads until the view shows what a processor behind the commands (postings, deadlines) leads to. */
     static JsonNode eventually(Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as("reached in %s: %s", PATIENCE, last).isTrue();
-        return last;
+        return InventoryHttpSupport.eventually(read, done);
     }
 }

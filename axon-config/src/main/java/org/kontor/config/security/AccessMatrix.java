@@ -76,6 +76,7 @@ public final class AccessMatrix {
             rule(HttpMethod.POST, "/api/bills/**", EnumSet.of(ADMIN, ACCOUNTANT)),
             // Audit: auditors and administrators only; operations: administrators.
             rule(HttpMethod.GET, "/api/audit/**", EnumSet.of(ADMIN, AUDITOR)),
+            rule(HttpMethod.POST, "/api/admin/projections/*/replay", EnumSet.of(ADMIN)),
             rule(null, "/api/admin/**", EnumSet.of(ADMIN)));
 
     private AccessMatrix() {

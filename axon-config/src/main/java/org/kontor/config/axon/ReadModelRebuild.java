@@ -150,12 +150,19 @@ public final class ReadModelRebuild {
         Map<Integer, Long> pausedAt = new TreeMap<>();
         paused.forEach((segment, token) -> pausedAt.put(segment, position(token)));
         awaitCopy(() -> copyReached(pausedAt), settings.switchTimeout(), "reach the paused live processor");
+        Map<Integer, TrackingToken> consumed = new TreeMap<>();
+        copy.processingStatus().forEach((segment, status) -> consumed.put(segment, status.getTrackingToken()));
         copy.shutdownAsync().get(settings.switchTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Map<Integer, TrackingToken> built = new TreeMap<>();
         for (int segment : segments) {
-            built.put(segment, liveTokenOf(copyTokens.fetchToken(copyName, segment)));
+            TrackingToken token = later(copyTokens.fetchToken(copyName, segment), consumed.get(segment));
+            if (token != null) {
+                built.put(segment, token);
+            }
         }
         Set<String> oldCopies = collections.switchIn(readModel);
+        // A segment the copy consumed nothing of keeps its live token: the live processor applied
+        // nothing of it either (the copy had reached that token).
         built.forEach((segment, token) -> liveTokens.storeToken(token, readModel, segment));
         finalPosition = built.values().stream().mapToLong(ReadModelRebuild::position).min().orElse(-1);
         resumeLive();
@@ -240,13 +247,23 @@ public final class ReadModelRebuild {
     }
 
     /**
-     * The copy's token as the live processor will hold it: no longer a replay (it continues live), and
-     * never null (the Mongo token store refuses null): a segment the copy saw nothing of starts again
-     * before the first event, whose redelivery the views skip.
+     * Where the copy is built to in one segment, as the live processor will hold it (no longer a
+     * replay: it continues live). A work package stores its token after each batch it handles, but
+     * after events of other segments only now and then; its status has the token of every event it
+     * consumed, its handled batches committed. Between the two there are only events of other
+     * segments, so the later of them is exact.
      */
-    private TrackingToken liveTokenOf(TrackingToken copyToken) {
-        TrackingToken token = copyToken instanceof ReplayToken replay ? replay.getCurrentToken() : copyToken;
-        return token != null ? token : eventStore.createTokenAt(Instant.EPOCH);
+    private static TrackingToken later(TrackingToken stored, TrackingToken consumed) {
+        TrackingToken storedToken = unwrapReplay(stored);
+        TrackingToken consumedToken = unwrapReplay(consumed);
+        if (storedToken == null) {
+            return consumedToken;
+        }
+        return consumedToken != null && position(consumedToken) > position(storedToken) ? consumedToken : storedToken;
+    }
+
+    private static TrackingToken unwrapReplay(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
     }
 
     private boolean copyReached(Map<Integer, Long> target) {

@@ -122,6 +122,9 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
 
         assertThat(rebuild.state()).isEqualTo(ReadModelRebuild.State.DONE);
         assertThat(servingName(TIMELINE_HEADS)).as("the copy built aside serves now").isNotEqualTo(servingBefore);
+        assertThat(awaitClaimed("crm-timeline").get("position").asLong())
+                .as("the live processor restarts exactly where the copy stopped")
+                .isEqualTo(rebuild.status().position());
         assertThat(timelineSubjects(customerId)).containsExactlyInAnyOrderElementsOf(subjects);
         // The live processor continues on the new copy, from where the copy stopped.
         subjects.add(logCall(customerId, "after"));
@@ -289,6 +292,18 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
             assertThat(Instant.now()).as("%s is rebuilt in time", readModel).isBefore(giveUp);
             Thread.sleep(50);
         }
+    }
+
+    /** The processor's status once its segments are claimed again after a restart. */
+    private JsonNode awaitClaimed(String name) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        JsonNode found = processor(name);
+        while (found.get("segments").asInt() == 0 || found.get("position").asLong() < 0) {
+            assertThat(Instant.now()).as("%s claims its segments", name).isBefore(giveUp);
+            Thread.sleep(20);
+            found = processor(name);
+        }
+        return found;
     }
 
     private JsonNode processor(String name) {

@@ -182,7 +182,15 @@ public final class ReadModelRebuild {
         applicationStopping = true;
     }
 
-    /** Stops a rebuild that did not switch because a step failed. */
+    /**
+     * Gives up a rebuild that has not switched: the copy built aside is dropped, the old copy
+     * serves on and the live processor runs (restarted if the switch had paused it).
+     */
+    public void abandon(String reason) {
+        fail(new IllegalStateException(reason));
+    }
+
+    /** Stops a rebuild that did not switch because a step failed (see {@link #abandon}). */
     synchronized void fail(Throwable cause) {
         error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (applicationStopping) {

@@ -184,10 +184,13 @@ public final class ReadModelRebuild {
 
     /**
      * Gives up a rebuild that has not switched: the copy built aside is dropped, the old copy
-     * serves on and the live processor runs (restarted if the switch had paused it).
+     * serves on and the live processor runs (restarted if the switch had paused it). A finished
+     * rebuild is left as it is.
      */
-    public void abandon(String reason) {
-        fail(new IllegalStateException(reason));
+    public synchronized void abandon(String reason) {
+        if (isActive()) {
+            fail(new IllegalStateException(reason));
+        }
     }
 
     /** Stops a rebuild that did not switch because a step failed (see {@link #abandon}). */

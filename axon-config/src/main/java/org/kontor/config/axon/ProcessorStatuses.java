@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.kontor.config.axon.ReadModelRebuild.RebuildStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ class ProcessorStatuses {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ReadModelRebuilds rebuilds;
 
-    ProcessorStatuses(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProcessorStatuses(EventProcessingConfiguration processing, EventStore eventStore, ReadModelRebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.rebuilds = rebuilds;
     }
 
     /** Every streaming processor, by name. */
@@ -60,8 +63,10 @@ class ProcessorStatuses {
                 error = segment.getError().getClass().getSimpleName() + ": " + segment.getError().getMessage();
             }
         }
-        return new ProcessorStatus(name, position, head, Math.max(0, head - position), processor.isReplaying(),
-                processor.isRunning(), segments.size(), error);
+        RebuildStatus rebuild = rebuilds.latestOf(name).map(ReadModelRebuild::status).orElse(null);
+        boolean rebuilding = rebuilds.latestOf(name).filter(ReadModelRebuild::isActive).isPresent();
+        return new ProcessorStatus(name, position, head, Math.max(0, head - position),
+                processor.isReplaying() || rebuilding, processor.isRunning(), segments.size(), error, rebuild);
     }
 
     /** The slowest claimed segment's position; -1 (before the first event) when none is claimed. */
@@ -77,9 +82,10 @@ class ProcessorStatuses {
     /**
      * One processor as {@code GET /api/admin/projections} shows it; {@code position} and
      * {@code head} are global positions of the event store, {@code error} is {@code null} unless a
-     * segment is stopped by one.
+     * segment is stopped by one. {@code replaying} is also true while a copy of the read model is
+     * rebuilt aside; {@code rebuild} is the latest rebuild since start, running or finished.
      */
     record ProcessorStatus(String name, long position, long head, long lag, boolean replaying, boolean running,
-                           int segments, String error) {
+                           int segments, String error, RebuildStatus rebuild) {
     }
 }

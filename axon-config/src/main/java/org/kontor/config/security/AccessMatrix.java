@@ -78,6 +78,7 @@ public final class AccessMatrix {
             // Lineage: from a journal entry or event to the command, user and document it began with.
             rule(HttpMethod.GET, "/api/audit/lineage/**", EnumSet.of(ADMIN, AUDITOR)),
             rule(HttpMethod.GET, "/api/audit/**", EnumSet.of(ADMIN, AUDITOR)),
+            rule(HttpMethod.POST, "/api/admin/projections/*/replay", EnumSet.of(ADMIN)),
             rule(null, "/api/admin/**", EnumSet.of(ADMIN)));
 
     private AccessMatrix() {

@@ -21,9 +21,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ReadStoreConfiguration {
 
+    /** The read models' collections, each resolved to the copy that serves it (see {@link ReadModelCollections}). */
     @Bean
-    MongoDatabase readStore(MongoClient mongoClient, @Value("${erp.mongodb.database:kontor}") String name) {
-        return mongoClient.getDatabase(name);
+    ReadModelCollections readModelCollections(MongoClient mongoClient,
+                                              @Value("${erp.mongodb.database:kontor}") String name) {
+        return new ReadModelCollections(mongoClient.getDatabase(name));
+    }
+
+    @Bean
+    MongoDatabase readStore(ReadModelCollections readModelCollections) {
+        return readModelCollections.database();
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.kontor.config.http.CommandResponses;
 import org.kontor.config.http.InvalidRequestException;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
 import org.kontor.config.http.Versions;
+import org.kontor.events.common.PersonName;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -81,7 +82,8 @@ class CustomerCommandController {
         CustomerRequests.optionalText(problems, "role", body.role(), CustomerRequests.MAX_NAME_LENGTH);
         CustomerRequests.throwIfAny(problems);
         Long expectedVersion = Versions.expectedAggregateVersion(exchange);
-        AddContact command = new AddContact(customerId, contactId, body.name().trim(),
+        // The API takes the name in one field, as before; the event keeps its parts.
+        AddContact command = new AddContact(customerId, contactId, PersonName.parse(body.name()),
                 CustomerRequests.trim(body.email()), CustomerRequests.trim(body.phone()),
                 CustomerRequests.trim(body.role()), expectedVersion);
         return commands.send(exchange, command)

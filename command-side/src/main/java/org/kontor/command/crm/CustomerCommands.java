@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.kontor.events.common.PersonName;
 import org.kontor.events.crm.InteractionChannel;
 import org.kontor.events.crm.InteractionDirection;
 
@@ -45,7 +46,7 @@ final class CustomerCommands {
     record AddContact(
             @TargetAggregateIdentifier String customerId,
             String contactId,
-            String name,
+            PersonName name,
             String email,
             String phone,
             String role,

@@ -17,6 +17,7 @@ import org.kontor.command.crm.CustomerCommands.RegisterCustomer;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.common.Money;
+import org.kontor.events.common.PersonName;
 import org.kontor.events.common.PostalAddress;
 import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
@@ -33,7 +34,7 @@ class CustomerTest {
             "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, Money.of(500_000, "EUR"),
             "employee-7", List.of("wholesale", "north"));
     private static final CustomerRegistered REGISTERED = DETAILS.registered(CUSTOMER_ID);
-    private static final ContactAdded CONTACT_ADDED = new ContactAdded(CUSTOMER_ID, CONTACT_ID, "Anna Berg",
+    private static final ContactAdded CONTACT_ADDED = new ContactAdded(CUSTOMER_ID, CONTACT_ID, new PersonName("Anna", "Berg"),
             "anna.berg@nordwind.example", "+49 40 123457", "Purchasing");
 
     private FixtureConfiguration<Customer> fixture;
@@ -197,7 +198,7 @@ class CustomerTest {
 
     @Test
     void addContactAgainWithOtherContent_refusedAsAlreadyExists() {
-        AddContact otherPerson = new AddContact(CUSTOMER_ID, CONTACT_ID, "Bernd Lau", "bernd.lau@nordwind.example",
+        AddContact otherPerson = new AddContact(CUSTOMER_ID, CONTACT_ID, new PersonName("Bernd", "Lau"), "bernd.lau@nordwind.example",
                 null, "Finance", null);
 
         fixture.given(REGISTERED, CONTACT_ADDED)

@@ -77,7 +77,9 @@ class CustomerProjection {
         }
         List<Document> contacts = new ArrayList<>(customer.getList("contacts", Document.class, List.of()));
         contacts.add(new Document("id", event.contactId())
-                .append("name", event.name())
+                .append("name", event.name().fullName())
+                .append("givenName", event.name().givenName())
+                .append("familyName", event.name().familyName())
                 .append("email", event.email())
                 .append("phone", event.phone())
                 .append("role", event.role()));

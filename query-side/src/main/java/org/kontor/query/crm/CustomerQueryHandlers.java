@@ -76,6 +76,7 @@ class CustomerQueryHandlers {
         Document last = customer.get("lastInteraction", Document.class);
         List<Contact> contacts = customer.getList("contacts", Document.class, List.of()).stream()
                 .map(contact -> new Contact(contact.getString("id"), contact.getString("name"),
+                        contact.getString("givenName"), contact.getString("familyName"),
                         contact.getString("email"), contact.getString("phone"), contact.getString("role")))
                 .toList();
         return new CustomerView(

@@ -56,7 +56,9 @@ public final class CustomerViews {
     public record Address(String street, String postalCode, String city, String region, String country) {
     }
 
-    public record Contact(String id, String name, String email, String phone, String role) {
+    /** {@code name} as written in one field; {@code givenName} is null for a person of one name. */
+    public record Contact(String id, String name, String givenName, String familyName, String email, String phone,
+                          String role) {
     }
 
     /** The customer's opportunities that are neither won nor lost: how many, and their amount. */

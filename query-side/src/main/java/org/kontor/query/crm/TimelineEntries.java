@@ -36,7 +36,7 @@ final class TimelineEntries {
         }
         if (event instanceof ContactAdded contact) {
             String role = contact.role() == null ? "" : " (" + contact.role() + ")";
-            return new TimelineEntry(recordedAt, type, "Contact added: " + contact.name() + role,
+            return new TimelineEntry(recordedAt, type, "Contact added: " + contact.name().fullName() + role,
                     contact.contactId(), by);
         }
         if (event instanceof SalesOrderEvent order) {

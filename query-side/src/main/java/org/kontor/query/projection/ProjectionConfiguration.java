@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.kontor.config.axon.ReadModels;
 import org.kontor.config.storage.ReadStoreConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +25,8 @@ class ProjectionConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ApplicationContext context,
-                   @Qualifier(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE) TokenStore readModelTokenStore) {
+                   @Qualifier(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE) TokenStore readModelTokenStore,
+                   ReadModels readModels) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new FlushAtEndOfBatch());
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         // Every processing group of the query side is a projection: its token lives beside its view.
@@ -36,6 +38,8 @@ class ProjectionConfiguration {
                 // Nothing of a projection is in the event store's database: a JDBC transaction per
                 // batch would only hold a pooled connection that postings wait for.
                 processing.registerTransactionManager(group.value(), configuration -> NoTransactionManager.instance());
+                // ...and it only keeps a view, so an administrator may rebuild it while it serves.
+                readModels.register(group.value());
             }
         }
     }

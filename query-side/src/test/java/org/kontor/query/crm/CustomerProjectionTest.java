@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kontor.events.common.Money;
+import org.kontor.events.common.PersonName;
 import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
 import org.kontor.events.crm.CustomerEvent.CustomerRegistered;
@@ -57,12 +58,13 @@ class CustomerProjectionTest {
                 harness.next(ACME, 0, registered(ACME, "Acme GmbH", "key-account")),
                 harness.next(ACME, 1, new CustomerDetailsChanged(ACME, List.of("name"), "Acme AG",
                         CustomerKind.COMPANY, null, null, null, null, null, null, List.of())),
-                harness.next(ACME, 2, new ContactAdded(ACME, "c-1", "Jane Doe", null, null, "CFO"))));
+                harness.next(ACME, 2, new ContactAdded(ACME, "c-1", new PersonName("Jane", "Doe"), null, null, "CFO"))));
 
         CustomerView view = queries.handle(new FetchCustomerQuery(ACME));
         assertThat(view.name()).isEqualTo("Acme AG");
         assertThat(view.creditLimit()).isNull();
         assertThat(view.contacts()).extracting(CustomerViews.Contact::name).containsExactly("Jane Doe");
+        assertThat(view.contacts()).extracting(CustomerViews.Contact::familyName).containsExactly("Doe");
         assertThat(view.version()).isEqualTo(3);
     }
 

@@ -3,6 +3,7 @@ package org.kontor.events.crm;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.kontor.events.common.Money;
+import org.kontor.events.common.PersonName;
 import org.kontor.events.common.PostalAddress;
 
 /** Everything that can happen to a customer record. */
@@ -73,12 +74,16 @@ public sealed interface CustomerEvent extends AboutCustomer {
         }
     }
 
-    /** A person to talk to at the customer was added. */
-    @Revision("1")
+    /**
+     * A person to talk to at the customer was added. Revision 2 stores the name in its parts;
+     * revision 1 stored it in one field, which {@code ContactNameUpcaster} splits by
+     * {@link PersonName#parse}.
+     */
+    @Revision("2")
     record ContactAdded(
             String customerId,
             String contactId,
-            String name,
+            PersonName name,
             String email,
             String phone,
             String role) implements CustomerEvent {

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kontor.config.error.BusinessRuleViolation;
+import org.kontor.events.common.PersonName;
 import org.kontor.events.crm.CustomerEvent.ContactAdded;
 import org.kontor.events.crm.CustomerEvent.CustomerDetailsChanged;
 import org.kontor.events.crm.CustomerKind;
@@ -46,10 +47,10 @@ class CustomerKnownAtTest {
         store(OTHER, 0, CustomerProjectionTest.registered(OTHER, "Other KG"), 1);
         store(ACME, 1, renamed("Acme AG"), 50);
         // Stamped at +30 s but stored after the rename: a transaction that committed late.
-        store(ACME, 2, new ContactAdded(ACME, "c-1", "Jane Doe", null, null, "CFO"), 30);
+        store(ACME, 2, new ContactAdded(ACME, "c-1", PersonName.parse("Jane Doe"), null, null, "CFO"), 30);
         store(ACME, 3, renamed("Acme SE"), 120);
         // Stamped at +40 s, stored after an event far past the slack: the scan has stopped by then.
-        store(ACME, 4, new ContactAdded(ACME, "c-2", "John Roe", null, null, "CEO"), 40);
+        store(ACME, 4, new ContactAdded(ACME, "c-2", PersonName.parse("John Roe"), null, null, "CEO"), 40);
 
         CustomerView atFortyFive = knownAt(45, 1000);
         assertThat(atFortyFive.name()).isEqualTo("Acme GmbH");

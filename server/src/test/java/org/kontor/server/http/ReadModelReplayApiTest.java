@@ -41,7 +41,8 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
     /** Every read model of the query side; a new one belongs here (the test fails if one is missing). */
     private static final List<String> READ_MODELS = List.of("crm-activities", "crm-campaigns", "crm-cases",
             "crm-customers", "crm-leads", "crm-opportunities", "crm-pipeline", "crm-sales-days", "crm-timeline",
-            "inventory-stock", "ledger-accounts", "ledger-balances", "ledger-entries", "ledger-lines", "sales-orders");
+            "inventory-stock", "ledger-accounts", "ledger-balances", "ledger-entries", "ledger-lines", "sales-orders",
+            "sales-invoices", "purchasing-documents", "open-items-receivables", "open-items-payables");
     /** Not read models: the Mongo token store's collection and the record of switches. */
     private static final Set<String> NOT_READ_MODELS = Set.of("trackingtokens", "read_model_switches");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -166,7 +167,8 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
     @Test
     void replayProcessorThatSendsCommands_conflictNotAReadModel() {
         for (String processor : List.of("ledger-inventory-postings", "inventory-sales-orders", "audit-hash-chain",
-                "sales-order-fulfilment")) {
+                "sales-order-fulfilment", "ledger-sales-postings", "ledger-purchase-postings",
+                "inventory-purchase-receipts")) {
             http.post().uri("/api/admin/projections/{name}/replay", processor).exchange()
                     .expectStatus().isEqualTo(409)
                     .expectBody().jsonPath("$.code").isEqualTo("NOT_A_READ_MODEL");
@@ -187,7 +189,7 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
 
     private static final String TIMELINE_HEADS = "crm_timeline_heads";
 
-    /** A customer's story that reaches every view: CRM, ledger, inventory and an order. */
+    /** A story that reaches every view: CRM, ledger, inventory, sales, purchasing and open items. */
     private void writeSomethingForEveryReadModel() {
         InventoryClient inventory = new InventoryClient(http);
         inventory.loadDefaultChart();
@@ -211,13 +213,17 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
         crm.post("/api/cases", """
                 {"id": "%s", "customerId": "%s", "subject": "Broken hinge", "priority": "HIGH"}
                 """.formatted(newId(), customerId)).expectStatus().isCreated();
-        String orderId = newId();
-        crm.post("/api/sales-orders", """
-                {"id": "%s", "customerId": "%s", "currency": "EUR",
-                 "lines": [{"sku": "%s", "qty": 2, "unitPrice": "12.50", "taxRate": 19}]}
-                """.formatted(orderId, customerId, sku)).expectStatus().isCreated();
-        crm.post("/api/sales-orders/" + orderId + "/confirm", "{\"warehouseId\": \"" + warehouse + "\"}")
-                .expectStatus().isOk();
+        // Sold, delivered, invoiced and partly paid; bought, received, billed and partly paid. The
+        // invoice falls due in a year: an overdue deadline firing between two checksums would change them.
+        SalesClient sales = new SalesClient(inventory);
+        String invoiceId = sales.invoice(sales.deliveredOrder(customerId, warehouse, sku, 2, "12.50", "19",
+                "2026-01-15"), "2026-01-15", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
+        sales.pay(invoiceId, "10.00", "2026-01-20", "BANK_TRANSFER");
+        PurchasingClient purchasing = new PurchasingClient(http);
+        String purchaseOrder = purchasing.placeOrder(purchasing.newSupplier("Replay Lieferant GmbH", 14),
+                PurchasingClient.line(sku, 5, "2.00", "19"));
+        purchasing.receiveAll(purchaseOrder, warehouse, "2026-01-11");
+        purchasing.pay(purchasing.bill(purchaseOrder, "2026-01-13"), "5.00", "2026-01-20", "CASH");
         crm.post("/api/ledger/journal-entries", """
                 {"id": "%s", "date": "%s", "description": "Office rent", "currency": "EUR", "reference": "RENT-1",
                  "lines": [{"account": "6100", "debit": "500.00"}, {"account": "1000", "credit": "500.00"}]}

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -62,6 +68,30 @@ class CustomerKnownAtTest {
 
         assertThat(knownAt(-1, 1000)).as("not registered yet").isNull();
         assertThat(knownAt(200, 1000).name()).isEqualTo("Acme SE");
+    }
+
+    @Test
+    void viewHandlers_everyHandlerClassOfTheCustomerViewsProcessingGroup() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
+        Set<String> inGroup = scanner.findCandidateComponents(CustomerProjection.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName)
+                .filter(name -> CustomerProjection.PROCESSOR.equals(groupOf(name)))
+                .collect(Collectors.toSet());
+
+        Set<String> folded = CustomerKnownAt.viewHandlers(harness.database()).stream()
+                .map(handler -> handler.getClass().getName()).collect(Collectors.toSet());
+
+        assertThat(folded).as("a handler of the 360 view missing here would be missing from knownAt reads")
+                .isEqualTo(inGroup);
+    }
+
+    private static String groupOf(String className) {
+        try {
+            return Class.forName(className).getAnnotation(ProcessingGroup.class).value();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -204,10 +204,11 @@ class EventJsonApprovalTest {
     private static final List<Object> EXAMPLES = List.of(
             new CustomerRegistered("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", "Nordwind GmbH", CustomerKind.COMPANY,
                     "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, CREDIT_LIMIT,
-                    "employee-7", List.of("wholesale", "north")),
-            new CustomerDetailsChanged("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", List.of("email", "ownerId"),
-                    "Nordwind GmbH", CustomerKind.COMPANY, "orders@nordwind.example", "+49 40 123456",
-                    "DE123456789", ADDRESS, CREDIT_LIMIT, "employee-9", List.of("wholesale", "north")),
+                    "employee-7", List.of("wholesale", "north"), 30),
+            new CustomerDetailsChanged("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
+                    List.of("email", "ownerId", "paymentTermDays"), "Nordwind GmbH", CustomerKind.COMPANY,
+                    "orders@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, CREDIT_LIMIT, "employee-9",
+                    List.of("wholesale", "north"), 14),
             new ContactAdded("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11", "9b2e4a10-3c7d-4e8f-a1b2-c3d4e5f60718",
                     new PersonName("Anna", "Berg"), "anna.berg@nordwind.example", "+49 40 123457", "Purchasing"),
             new InteractionRecorded("0d6a3c2e-1b4f-4a8e-9c7d-2e5f6a7b8c90", "5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
@@ -313,18 +314,27 @@ class EventJsonApprovalTest {
 
     /** The revision each changed event type is at; every other type is at revision 1. */
     private static final Map<Class<?>, String> CURRENT_REVISIONS =
-            Map.of(PeriodClosed.class, "2", ContactAdded.class, "2");
+            Map.of(PeriodClosed.class, "2", ContactAdded.class, "2", CustomerRegistered.class, "2",
+                    CustomerDetailsChanged.class, "2");
 
     /**
      * Older revisions as they were stored, and what they read as today, through the upcasters:
      * stored events are never rewritten, so every old shape must stay readable. (A field added,
-     * as in {@code PeriodClosed} revision 2, needs no upcaster: the tolerant reader leaves it empty.)
+     * as in {@code PeriodClosed} revision 2, needs no upcaster: the tolerant reader leaves it empty;
+     * so do {@code paymentTermDays} of the customer's revision-2 events: a revision-1 event has no terms.)
      */
     private static final Map<String, Object> OLDER_REVISIONS = Map.of(
             "PeriodClosed-revision-1", new PeriodClosed("2026-03", MOVEMENTS, List.of()),
             "ContactAdded-revision-1", new ContactAdded("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
                     "9b2e4a10-3c7d-4e8f-a1b2-c3d4e5f60718", new PersonName("Anna", "Berg"),
-                    "anna.berg@nordwind.example", "+49 40 123457", "Purchasing"));
+                    "anna.berg@nordwind.example", "+49 40 123457", "Purchasing"),
+            "CustomerRegistered-revision-1", new CustomerRegistered("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
+                    "Nordwind GmbH", CustomerKind.COMPANY, "info@nordwind.example", "+49 40 123456", "DE123456789",
+                    ADDRESS, CREDIT_LIMIT, "employee-7", List.of("wholesale", "north"), null),
+            "CustomerDetailsChanged-revision-1", new CustomerDetailsChanged("5f0c7f3e-8d1a-4c55-9a52-0c6f1f3b2a11",
+                    List.of("email", "ownerId"), "Nordwind GmbH", CustomerKind.COMPANY, "orders@nordwind.example",
+                    "+49 40 123456", "DE123456789", ADDRESS, CREDIT_LIMIT, "employee-9", List.of("wholesale", "north"),
+                    null));
     /** The upcasters of the application, as the event stores apply them to what they read. */
     private static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new ContactNameUpcaster());
 

@@ -2,7 +2,7 @@ package org.kontor.command.crm;
 
 import org.kontor.config.error.RuleCode;
 
-/** The rules of the CRM pipeline and of follow-ups and cases; each is a 422 with this code. */
+/** The rules of the CRM: customers, the pipeline, follow-ups and cases; each is a 422 with this code. */
 enum CrmRule implements RuleCode {
     /** The lead was qualified already, differently; a qualified lead is never disqualified. */
     LEAD_ALREADY_QUALIFIED,
@@ -18,6 +18,8 @@ enum CrmRule implements RuleCode {
     CASE_ALREADY_RESOLVED,
     /** Only a resolved case can be reopened. */
     CASE_NOT_RESOLVED,
+    /** A customer's payment terms are from 0 to 365 days, or not set. */
+    PAYMENT_TERMS_OUT_OF_RANGE,
     /** Money in the pipeline is in the CRM's currency ({@code erp.crm.currency}), so totals add up. */
     CURRENCY_MISMATCH
 }

@@ -53,6 +53,7 @@ class Customer {
         if (isRegistered()) {
             return repeatOf(registered);
         }
+        refuseOutOfRangeTerms(command.details());
         apply(registered);
         return CommandOutcome.ofCurrentAggregate(command.customerId(), true);
     }
@@ -60,6 +61,7 @@ class Customer {
     @CommandHandler
     CommandOutcome handle(ChangeCustomerDetails command) {
         CustomerDetails changed = details.with(command.fields(), command.values());
+        refuseOutOfRangeTerms(changed);
         List<String> changedFields = changed.fieldsDifferentFrom(details);
         if (!changedFields.isEmpty()) {
             apply(changed.changed(customerId, changedFields));
@@ -93,6 +95,15 @@ class Customer {
 
     boolean isRegistered() {
         return customerId != null;
+    }
+
+    /** The HTTP layer checks this too (400); here it holds for every sender of the command. */
+    private static void refuseOutOfRangeTerms(CustomerDetails details) {
+        if (!CustomerDetails.isPaymentTermInRange(details.paymentTermDays())) {
+            throw new BusinessRuleViolation(CrmRule.PAYMENT_TERMS_OUT_OF_RANGE, "Payment terms of "
+                    + details.paymentTermDays() + " days are not from 0 to " + CustomerDetails.MAX_PAYMENT_TERM_DAYS
+                    + ".");
+        }
     }
 
     private CommandOutcome repeatOf(CustomerRegistered attempt) {

@@ -21,25 +21,35 @@ record CustomerDetails(
         PostalAddress address,
         Money creditLimit,
         String ownerId,
-        List<String> tags) {
+        List<String> tags,
+        Integer paymentTermDays) {
+
+    /** A year: longer terms are a loan, not payment terms. */
+    static final int MAX_PAYMENT_TERM_DAYS = 365;
 
     CustomerDetails {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** Not set (the sales setting applies), or from 0 (due on the invoice date) to a year. */
+    static boolean isPaymentTermInRange(Integer days) {
+        return days == null || days >= 0 && days <= MAX_PAYMENT_TERM_DAYS;
+    }
+
     static CustomerDetails of(CustomerDetailsSnapshot snapshot) {
         return new CustomerDetails(snapshot.name(), snapshot.kind(), snapshot.email(), snapshot.phone(),
-                snapshot.vatNumber(), snapshot.address(), snapshot.creditLimit(), snapshot.ownerId(), snapshot.tags());
+                snapshot.vatNumber(), snapshot.address(), snapshot.creditLimit(), snapshot.ownerId(), snapshot.tags(),
+                snapshot.paymentTermDays());
     }
 
     CustomerRegistered registered(String customerId) {
         return new CustomerRegistered(customerId, name, kind, email, phone, vatNumber, address, creditLimit,
-                ownerId, tags);
+                ownerId, tags, paymentTermDays);
     }
 
     CustomerDetailsChanged changed(String customerId, List<String> changedFields) {
         return new CustomerDetailsChanged(customerId, changedFields, name, kind, email, phone, vatNumber, address,
-                creditLimit, ownerId, tags);
+                creditLimit, ownerId, tags, paymentTermDays);
     }
 
     /** These details with the named fields taken from {@code values}. */
@@ -53,7 +63,8 @@ record CustomerDetails(
                 pick(fields, CustomerField.ADDRESS, values.address, address),
                 pick(fields, CustomerField.CREDIT_LIMIT, values.creditLimit, creditLimit),
                 pick(fields, CustomerField.OWNER_ID, values.ownerId, ownerId),
-                pick(fields, CustomerField.TAGS, values.tags, tags));
+                pick(fields, CustomerField.TAGS, values.tags, tags),
+                pick(fields, CustomerField.PAYMENT_TERM_DAYS, values.paymentTermDays, paymentTermDays));
     }
 
     /** The names of the fields whose values differ from {@code other}, in API order. */
@@ -68,6 +79,7 @@ record CustomerDetails(
         addIfDifferent(different, CustomerField.CREDIT_LIMIT, creditLimit, other.creditLimit);
         addIfDifferent(different, CustomerField.OWNER_ID, ownerId, other.ownerId);
         addIfDifferent(different, CustomerField.TAGS, tags, other.tags);
+        addIfDifferent(different, CustomerField.PAYMENT_TERM_DAYS, paymentTermDays, other.paymentTermDays);
         return different;
     }
 

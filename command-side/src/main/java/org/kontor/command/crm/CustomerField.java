@@ -13,7 +13,8 @@ enum CustomerField {
     ADDRESS("address"),
     CREDIT_LIMIT("creditLimit"),
     OWNER_ID("ownerId"),
-    TAGS("tags");
+    TAGS("tags"),
+    PAYMENT_TERM_DAYS("paymentTermDays");
 
     private final String jsonName;
 

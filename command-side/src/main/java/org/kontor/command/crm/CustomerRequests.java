@@ -47,7 +47,8 @@ final class CustomerRequests {
             AddressJson address,
             MoneyJson creditLimit,
             String ownerId,
-            List<String> tags) {
+            List<String> tags,
+            Integer paymentTermDays) {
     }
 
     record AddressJson(String street, String postalCode, String city, String region, String country) {
@@ -107,8 +108,12 @@ final class CustomerRequests {
         PostalAddress address = address(json.address(), problems);
         Money creditLimit = creditLimit(json.creditLimit(), problems);
         List<String> tags = tags(json.tags(), problems);
+        if (!CustomerDetails.isPaymentTermInRange(json.paymentTermDays())) {
+            problems.add(new FieldProblem("paymentTermDays",
+                    "must be from 0 to " + CustomerDetails.MAX_PAYMENT_TERM_DAYS + " days"));
+        }
         return new CustomerDetails(trim(json.name()), json.kind(), trim(json.email()), trim(json.phone()),
-                trim(json.vatNumber()), address, creditLimit, trim(json.ownerId()), tags);
+                trim(json.vatNumber()), address, creditLimit, trim(json.ownerId()), tags, json.paymentTermDays());
     }
 
     static void requiredText(List<FieldProblem> problems, String field, String value, int maxLength) {

@@ -100,7 +100,7 @@ class LeadQualification {
         boolean company = lead.company() != null;
         return new CustomerRegistered(customerId, company ? lead.company() : lead.name(),
                 company ? CustomerKind.COMPANY : CustomerKind.PERSON, lead.email(), null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** The same id for the same lead every time: the idempotency key of a retried qualification. */

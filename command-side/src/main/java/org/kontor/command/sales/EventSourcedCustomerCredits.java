@@ -4,14 +4,12 @@ import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.kontor.events.common.Money;
-import org.kontor.events.crm.CustomerEvent.CustomerDetailsSnapshot;
 import org.kontor.events.sales.CustomerCreditEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link CustomerCredits} on the {@link CustomerCredit} aggregates, with each customer's credit
- * limit read from the CRM's events about them (the latest registration or change of details), so a
- * limit changed a moment ago already counts.
+ * limit read from the CRM's events about them ({@link CustomerTerms}).
  */
 @Component
 class EventSourcedCustomerCredits implements CustomerCredits {
@@ -26,7 +24,7 @@ class EventSourcedCustomerCredits implements CustomerCredits {
 
     @Override
     public void commit(String customerId, String orderId, Money total) {
-        Money limit = creditLimitOf(customerId);
+        Money limit = CustomerTerms.fromEvents(eventStore, customerId).creditLimit();
         try {
             credits.loadOrCreate(CustomerCreditEvent.aggregateId(customerId), CustomerCredit::new)
                     .execute(credit -> credit.commit(customerId, orderId, total, limit));
@@ -58,17 +56,5 @@ class EventSourcedCustomerCredits implements CustomerCredits {
         if (eventStore.lastSequenceNumberFor(creditId).isPresent()) {
             credits.load(creditId).execute(change);
         }
-    }
-
-    /** The customer's credit limit, or {@code null} when none was ever given. */
-    private Money creditLimitOf(String customerId) {
-        Money limit = null;
-        var events = eventStore.readEvents(customerId);
-        while (events.hasNext()) {
-            if (events.next().getPayload() instanceof CustomerDetailsSnapshot details) {
-                limit = details.creditLimit();
-            }
-        }
-        return limit;
     }
 }

@@ -115,16 +115,20 @@ class SalesOrder {
 
     /**
      * Issues the order's one invoice ({@link Invoices}) and moves the order's total from the
-     * customer's open orders to its open receivables. Invoicing again with the same invoice id,
-     * date and due date answers as the first time; anything else is ALREADY_EXISTS. A reserved but
-     * undelivered order is not invoiced: the invoice bills what left the warehouse.
+     * customer's open orders to its open receivables. Without a due date in the command it falls
+     * due after the customer's payment terms ({@link PaymentTerms}). Invoicing again with the same
+     * invoice id, date and due date (or none) answers as the first time; anything else is
+     * ALREADY_EXISTS. A reserved but undelivered order is not invoiced: the invoice bills what left
+     * the warehouse.
      */
     @CommandHandler
     CommandOutcome handle(InvoiceSalesOrder command, Invoices invoices, CustomerCredits credits, PaymentTerms terms,
                           DeadlineManager deadlines) {
-        LocalDate dueDate = command.dueDate() != null ? command.dueDate() : terms.dueDate(command.date());
         if (status == OrderStatus.INVOICED) {
-            if (!isInvoicedAs(command.invoiceId(), command.date(), dueDate)) {
+            // A repeat naming no due date asks for the terms' due date as it was when invoiced: the
+            // customer's terms may have changed since, and a retry must still answer as the first time.
+            LocalDate askedDueDate = command.dueDate() != null ? command.dueDate() : invoiced.dueDate();
+            if (!isInvoicedAs(command.invoiceId(), command.date(), askedDueDate)) {
                 throw new BusinessRuleViolation(CommonRule.ALREADY_EXISTS, "Sales order " + orderId
                         + " was invoiced already: invoice " + invoiced.invoiceId() + " of " + invoiced.date()
                         + ", due " + invoiced.dueDate() + ".");
@@ -138,6 +142,8 @@ class SalesOrder {
             case CANCELLED -> throw refused(SalesRule.ORDER_CANCELLED, "was cancelled");
             default -> throw refused(SalesRule.ORDER_NOT_DELIVERED, "is " + status + ", not delivered");
         }
+        LocalDate dueDate = command.dueDate() != null ? command.dueDate()
+                : terms.dueDate(drafted.customerId(), command.date());
         long netMinor = netMinor(drafted.lines());
         long taxMinor = taxMinor(drafted.lines());
         InvoiceIssued invoice = new InvoiceIssued(command.invoiceId(), orderId, drafted.customerId(),

@@ -32,7 +32,7 @@ class CustomerTest {
             new PostalAddress("Hafenstraße 12", "20457", "Hamburg", null, "DE");
     private static final CustomerDetails DETAILS = new CustomerDetails("Nordwind GmbH", CustomerKind.COMPANY,
             "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, Money.of(500_000, "EUR"),
-            "employee-7", List.of("wholesale", "north"));
+            "employee-7", List.of("wholesale", "north"), null);
     private static final CustomerRegistered REGISTERED = DETAILS.registered(CUSTOMER_ID);
     private static final ContactAdded CONTACT_ADDED = new ContactAdded(CUSTOMER_ID, CONTACT_ID, new PersonName("Anna", "Berg"),
             "anna.berg@nordwind.example", "+49 40 123457", "Purchasing");
@@ -78,7 +78,7 @@ class CustomerTest {
     void registerCustomerAgainWithOtherContent_refusedAsAlreadyExists() {
         CustomerDetails otherName = new CustomerDetails("Südwind AG", DETAILS.kind(), DETAILS.email(),
                 DETAILS.phone(), DETAILS.vatNumber(), DETAILS.address(), DETAILS.creditLimit(), DETAILS.ownerId(),
-                DETAILS.tags());
+                DETAILS.tags(), DETAILS.paymentTermDays());
 
         fixture.given(REGISTERED)
                 .when(new RegisterCustomer(CUSTOMER_ID, otherName))
@@ -87,13 +87,39 @@ class CustomerTest {
                 .expectExceptionMessage("A different customer with id " + CUSTOMER_ID + " exists.");
     }
 
+    @Test
+    void registerCustomerWithPaymentTerms_registeredWithTheTerms() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomer(CUSTOMER_ID, withTerms(DETAILS, 14)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CustomerRegistered(CUSTOMER_ID, "Nordwind GmbH", CustomerKind.COMPANY,
+                        "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS, Money.of(500_000, "EUR"),
+                        "employee-7", List.of("wholesale", "north"), 14));
+    }
+
+    @Test
+    void registerCustomerAgainWithOtherPaymentTerms_refusedAsAlreadyExists() {
+        fixture.given(withTerms(DETAILS, 14).registered(CUSTOMER_ID))
+                .when(new RegisterCustomer(CUSTOMER_ID, withTerms(DETAILS, 30)))
+                .expectNoEvents()
+                .expectException(violationOf(CommonRule.ALREADY_EXISTS));
+    }
+
+    @Test
+    void registerCustomerWithPaymentTermsOverAYear_refusedAndNothingRegistered() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomer(CUSTOMER_ID, withTerms(DETAILS, 366)))
+                .expectNoEvents()
+                .expectException(violationOf(CrmRule.PAYMENT_TERMS_OUT_OF_RANGE));
+    }
+
     // --- change details -----------------------------------------------------------------------
 
     @Test
     void changeCustomerDetails_detailsChangedWithOnlyTheChangedFieldsNamed() {
         // Three fields are named, but the phone number is the one the customer already has.
         CustomerDetails values = new CustomerDetails(null, null, "orders@nordwind.example", DETAILS.phone(), null,
-                null, null, "employee-9", null);
+                null, null, "employee-9", null, null);
         Set<CustomerField> named = EnumSet.of(CustomerField.EMAIL, CustomerField.PHONE, CustomerField.OWNER_ID);
 
         fixture.given(REGISTERED)
@@ -102,33 +128,33 @@ class CustomerTest {
                 .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("email", "ownerId"),
                         "Nordwind GmbH", CustomerKind.COMPANY, "orders@nordwind.example", "+49 40 123456",
                         "DE123456789", ADDRESS, Money.of(500_000, "EUR"), "employee-9",
-                        List.of("wholesale", "north")))
+                        List.of("wholesale", "north"), null))
                 .expectResultMessagePayload(new CommandOutcome(CUSTOMER_ID, 2, false));
     }
 
     @Test
     void changeCustomerDetailsToClearAnOptionalField_detailsChangedWithTheFieldCleared() {
-        CustomerDetails values = new CustomerDetails(null, null, null, null, null, null, null, null, null);
+        CustomerDetails values = new CustomerDetails(null, null, null, null, null, null, null, null, null, null);
 
         fixture.given(REGISTERED)
                 .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.VAT_NUMBER), values, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("vatNumber"), "Nordwind GmbH",
                         CustomerKind.COMPANY, "info@nordwind.example", "+49 40 123456", null, ADDRESS,
-                        Money.of(500_000, "EUR"), "employee-7", List.of("wholesale", "north")));
+                        Money.of(500_000, "EUR"), "employee-7", List.of("wholesale", "north"), null));
     }
 
     @Test
     void changeCustomerDetailsAfterEarlierChange_changeStartsFromTheLatestDetails() {
         CustomerDetails values = new CustomerDetails(null, null, null, null, null, null, null, null,
-                List.of("retail"));
+                List.of("retail"), null);
 
         fixture.given(REGISTERED, changedEmail("new@nordwind.example"))
                 .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.TAGS), values, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("tags"), "Nordwind GmbH",
                         CustomerKind.COMPANY, "new@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS,
-                        Money.of(500_000, "EUR"), "employee-7", List.of("retail")))
+                        Money.of(500_000, "EUR"), "employee-7", List.of("retail"), null))
                 .expectResultMessagePayload(new CommandOutcome(CUSTOMER_ID, 3, false));
     }
 
@@ -144,9 +170,49 @@ class CustomerTest {
     }
 
     @Test
+    void changePaymentTerms_detailsChangedWithOnlyTheTermsNamedAndEveryOtherDetailKept() {
+        fixture.given(REGISTERED)
+                .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.PAYMENT_TERM_DAYS),
+                        termsOnly(14), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("paymentTermDays"), "Nordwind GmbH",
+                        CustomerKind.COMPANY, "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS,
+                        Money.of(500_000, "EUR"), "employee-7", List.of("wholesale", "north"), 14));
+    }
+
+    @Test
+    void changeOtherDetailOfCustomerWithTerms_termsCarriedUnchanged() {
+        fixture.given(withTerms(DETAILS, 14).registered(CUSTOMER_ID))
+                .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.EMAIL),
+                        emailOnly("new@nordwind.example"), null))
+                .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("email"), "Nordwind GmbH",
+                        CustomerKind.COMPANY, "new@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS,
+                        Money.of(500_000, "EUR"), "employee-7", List.of("wholesale", "north"), 14));
+    }
+
+    @Test
+    void clearPaymentTerms_detailsChangedWithTheTermsNull() {
+        fixture.given(withTerms(DETAILS, 14).registered(CUSTOMER_ID))
+                .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.PAYMENT_TERM_DAYS),
+                        termsOnly(null), null))
+                .expectEvents(new CustomerDetailsChanged(CUSTOMER_ID, List.of("paymentTermDays"), "Nordwind GmbH",
+                        CustomerKind.COMPANY, "info@nordwind.example", "+49 40 123456", "DE123456789", ADDRESS,
+                        Money.of(500_000, "EUR"), "employee-7", List.of("wholesale", "north"), null));
+    }
+
+    @Test
+    void changePaymentTermsToNegative_refusedAndNothingChanged() {
+        fixture.given(REGISTERED)
+                .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.PAYMENT_TERM_DAYS),
+                        termsOnly(-1), null))
+                .expectNoEvents()
+                .expectException(violationOf(CrmRule.PAYMENT_TERMS_OUT_OF_RANGE));
+    }
+
+    @Test
     void changeCustomerDetailsOfUnknownCustomer_aggregateNotFound() {
         CustomerDetails values = new CustomerDetails(null, null, "x@example.org", null, null, null, null, null,
-                null);
+                null, null);
 
         fixture.givenNoPriorActivity()
                 .when(new ChangeCustomerDetails(CUSTOMER_ID, EnumSet.of(CustomerField.EMAIL), values, null))
@@ -242,12 +308,22 @@ class CustomerTest {
     }
 
     private static CustomerDetails emailOnly(String email) {
-        return new CustomerDetails(null, null, email, null, null, null, null, null, null);
+        return new CustomerDetails(null, null, email, null, null, null, null, null, null, null);
+    }
+
+    private static CustomerDetails termsOnly(Integer paymentTermDays) {
+        return new CustomerDetails(null, null, null, null, null, null, null, null, null, paymentTermDays);
+    }
+
+    private static CustomerDetails withTerms(CustomerDetails details, Integer paymentTermDays) {
+        return new CustomerDetails(details.name(), details.kind(), details.email(), details.phone(),
+                details.vatNumber(), details.address(), details.creditLimit(), details.ownerId(), details.tags(),
+                paymentTermDays);
     }
 
     private static CustomerDetailsChanged changedEmail(String email) {
         return new CustomerDetailsChanged(CUSTOMER_ID, List.of("email"), DETAILS.name(), DETAILS.kind(), email,
                 DETAILS.phone(), DETAILS.vatNumber(), DETAILS.address(), DETAILS.creditLimit(), DETAILS.ownerId(),
-                DETAILS.tags());
+                DETAILS.tags(), DETAILS.paymentTermDays());
     }
 }

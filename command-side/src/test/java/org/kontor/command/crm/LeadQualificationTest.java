@@ -93,7 +93,7 @@ class LeadQualificationTest {
         String opportunityId = LeadQualification.opportunityIdOf(QUALIFY);
         assertThat(commits).containsExactly(List.of(
                 new CustomerRegistered(customerId, "Nordwind GmbH", CustomerKind.COMPANY, "anna@nordwind.example",
-                        null, null, null, null, null, null),
+                        null, null, null, null, null, null, null),
                 new LeadQualified(LEAD_ID, "Anna Berg", customerId, true, opportunityId, null),
                 new OpportunityOpened(opportunityId, customerId, "40 pallets", DRAFT.amount(),
                         DRAFT.expectedCloseDate(), OpportunityStage.PROSPECTING, "anna", LEAD_ID, null)));
@@ -121,7 +121,7 @@ class LeadQualificationTest {
     @Test
     void qualifyWithExistingCustomerAndNoOpportunity_linkedWithoutRegistering() {
         commands.sendAndWait(new RegisterCustomer(EXISTING_CUSTOMER_ID, new CustomerDetails("Nordwind GmbH",
-                CustomerKind.COMPANY, null, null, null, null, null, null, List.of())));
+                CustomerKind.COMPANY, null, null, null, null, null, null, List.of(), null)));
         commits.clear();
 
         qualify(new QualifyLead(LEAD_ID, EXISTING_CUSTOMER_ID, null));

@@ -6,7 +6,9 @@ import static org.kontor.command.RuleViolations.violationOf;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -59,6 +61,8 @@ class SalesOrderTest {
     private final List<String> creditCalls = new ArrayList<>();
     /** The invoices the order issued. */
     private final List<InvoiceIssued> issuedInvoices = new ArrayList<>();
+    /** Customers' own payment terms in days, as the CRM has them; absent = none. */
+    private final Map<String, Integer> customerTermDays = new HashMap<>();
     /** The credit refuses totals above this. */
     private long creditLeftMinor = 1_000_000;
 
@@ -101,7 +105,7 @@ class SalesOrderTest {
                 return Optional.empty();
             }
         });
-        fixture.registerInjectableResource(new PaymentTerms(30));
+        fixture.registerInjectableResource(new PaymentTerms(30, customerTermDays::get));
     }
 
     @Test
@@ -273,6 +277,38 @@ class SalesOrderTest {
         assertThat(issuedInvoices).containsExactly(new InvoiceIssued(INVOICE_ID, ORDER_ID, CUSTOMER_ID, "EUR", LINES,
                 3_849, 720, INVOICE_DATE, LocalDate.of(2026, 4, 5)));
         assertThat(creditCalls).containsExactly("invoice " + ORDER_ID + " as " + INVOICE_ID + " 45.69");
+    }
+
+    @Test
+    void invoiceForCustomerWithOwnTerms_dueAfterTheCustomersTermsNotTheSetting() {
+        customerTermDays.put(CUSTOMER_ID, 14);
+
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED)
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, null, null))
+                .expectEvents(new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID, INVOICE_ID, INVOICE_DATE,
+                        LocalDate.of(2026, 3, 20)));
+
+        assertThat(issuedInvoices).extracting(InvoiceIssued::dueDate).containsExactly(LocalDate.of(2026, 3, 20));
+    }
+
+    @Test
+    void invoiceAgainWithoutDueDateAfterTheCustomersTermsChanged_answeredAsBefore() {
+        customerTermDays.put(CUSTOMER_ID, 14); // invoiced under the setting's 30 days, terms set since
+
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED, new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID,
+                        INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 5)))
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, null, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(INVOICE_ID, 1, false));
+    }
+
+    @Test
+    void invoiceAgainWithAnotherDueDate_refusedAsAlreadyExists() {
+        fixture.given(DRAFTED, CONFIRMED, RESERVED, DELIVERED, new SalesOrderInvoiced(ORDER_ID, CUSTOMER_ID,
+                        INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 5)))
+                .when(new InvoiceSalesOrder(ORDER_ID, INVOICE_ID, INVOICE_DATE, LocalDate.of(2026, 4, 6), null))
+                .expectNoEvents()
+                .expectException(violationOf(CommonRule.ALREADY_EXISTS));
     }
 
     @Test

@@ -143,6 +143,7 @@ class CustomerProjection {
                 : new Document("amountMinor", creditLimit.amountMinor()).append("currency", creditLimit.currency()));
         customer.put("ownerId", details.ownerId());
         customer.put("tags", details.tags());
+        customer.put("paymentTermDays", details.paymentTermDays());
         customer.put("searchText", searchText(details.name(), details.email(), details.vatNumber()));
         // Sorting by name, then id: a stable order for cursor paging even when names repeat.
         customer.put("sortKey", details.name().toLowerCase(Locale.ROOT) + "\u0001" + customer.getString("_id"));

@@ -92,6 +92,7 @@ class CustomerQueryHandlers {
                         creditLimit.get("amountMinor", Number.class).longValue(), creditLimit.getString("currency"))),
                 customer.getString("ownerId"),
                 customer.getList("tags", String.class, List.of()),
+                customer.getInteger("paymentTermDays"),
                 contacts,
                 customer.get("interactionCount", Number.class).longValue(),
                 last == null ? null : new LastInteraction(last.getString("id"), last.getString("channel"),

@@ -14,7 +14,8 @@ public final class CustomerViews {
      * The 360 view of a customer, with what the product knows so far. {@code unpaid} is what the
      * customer's invoices still owe, {@code overdue} the part of it past due, {@code lifetimeRevenue}
      * the net of every invoice; all three in the customer's sales currency (of their first
-     * invoice), {@code null} before the first invoice.
+     * invoice), {@code null} before the first invoice. {@code paymentTermDays} is {@code null} when the
+     * customer has no terms of its own (the sales setting applies).
      */
     public record CustomerView(
             String id,
@@ -27,6 +28,7 @@ public final class CustomerViews {
             MoneyJson creditLimit,
             String ownerId,
             List<String> tags,
+            Integer paymentTermDays,
             List<Contact> contacts,
             long interactionCount,
             LastInteraction lastInteraction,

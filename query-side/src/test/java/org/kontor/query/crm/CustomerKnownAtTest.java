@@ -119,6 +119,6 @@ class CustomerKnownAtTest {
 
     private static CustomerDetailsChanged renamed(String name) {
         return new CustomerDetailsChanged(ACME, List.of("name"), name, CustomerKind.COMPANY, null, null, null, null,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 }

@@ -57,7 +57,7 @@ class CustomerProjectionTest {
         harness.handle(projection, List.of(
                 harness.next(ACME, 0, registered(ACME, "Acme GmbH", "key-account")),
                 harness.next(ACME, 1, new CustomerDetailsChanged(ACME, List.of("name"), "Acme AG",
-                        CustomerKind.COMPANY, null, null, null, null, null, null, List.of())),
+                        CustomerKind.COMPANY, null, null, null, null, null, null, List.of(), null)),
                 harness.next(ACME, 2, new ContactAdded(ACME, "c-1", new PersonName("Jane", "Doe"), null, null, "CFO"))));
 
         CustomerView view = queries.handle(new FetchCustomerQuery(ACME));
@@ -66,6 +66,23 @@ class CustomerProjectionTest {
         assertThat(view.contacts()).extracting(CustomerViews.Contact::name).containsExactly("Jane Doe");
         assertThat(view.contacts()).extracting(CustomerViews.Contact::familyName).containsExactly("Doe");
         assertThat(view.version()).isEqualTo(3);
+    }
+
+    @Test
+    void paymentTermsSetThenCleared_viewShowsTheTermsThenNull() {
+        CustomerRegistered withTerms = new CustomerRegistered(ACME, "Acme GmbH", CustomerKind.COMPANY, null, null,
+                null, null, null, null, List.of(), 14);
+        harness.handle(projection, List.of(harness.next(ACME, 0, withTerms)));
+
+        assertThat(queries.handle(new FetchCustomerQuery(ACME)).paymentTermDays()).isEqualTo(14);
+
+        harness.handle(projection, List.of(harness.next(ACME, 1, new CustomerDetailsChanged(ACME,
+                List.of("paymentTermDays"), "Acme GmbH", CustomerKind.COMPANY, null, null, null, null, null, null,
+                List.of(), null))));
+
+        CustomerView view = queries.handle(new FetchCustomerQuery(ACME));
+        assertThat(view.paymentTermDays()).isNull();
+        assertThat(view.version()).isEqualTo(2);
     }
 
     @Test
@@ -136,7 +153,7 @@ class CustomerProjectionTest {
 
     static CustomerRegistered registered(String id, String name, String... tags) {
         return new CustomerRegistered(id, name, CustomerKind.COMPANY, "info@example.com", null, null, null,
-                Money.of(500_000, "EUR"), null, List.of(tags));
+                Money.of(500_000, "EUR"), null, List.of(tags), null);
     }
 
     static InteractionRecorded interaction(String id, String customerId, String occurredAt) {

@@ -38,7 +38,7 @@ class ReceivablesProjectionTest {
     void invoicePaidInPartAfterItsDueDate_agedByWhatWasOpenOnEachDay() {
         harness.handle(projection, List.of(
                 harness.next(ACME, 0, new CustomerRegistered(ACME, "Acme GmbH", CustomerKind.COMPANY, null, null, null,
-                        null, null, null, List.of())),
+                        null, null, null, List.of(), null)),
                 harness.next("inv-1", 0, new InvoiceIssued("inv-1", "order-1", ACME, "EUR",
                         List.of(new OrderLine("BOLT-M8-40", 10, 10_00, new BigDecimal("19"))), 100_00, 19_00,
                         LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 9))),

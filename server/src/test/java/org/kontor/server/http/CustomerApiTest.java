@@ -125,6 +125,54 @@ class CustomerApiTest extends HttpTestSupport {
     }
 
     @Test
+    void paymentTermsGivenThenChangedThenCleared_shownOnThe360ViewNullWhenNotSet() {
+        String id = newId();
+        http.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\": \"" + id + "\", \"name\": \"Termin GmbH\", \"kind\": \"COMPANY\","
+                        + " \"paymentTermDays\": 14}")
+                .exchange().expectStatus().isCreated();
+        http.get().uri("/api/customers/{id}?consistent=true", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paymentTermDays").isEqualTo(14);
+
+        changeTerms(id, "45");
+        http.get().uri("/api/customers/{id}?minVersion=2", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paymentTermDays").isEqualTo(45);
+
+        changeTerms(id, "null");
+        http.get().uri("/api/customers/{id}?minVersion=3", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paymentTermDays").value(terms -> assertThat(terms).isNull());
+    }
+
+    @Test
+    void paymentTermsOutOfRangeOrNotANumber_badRequestNamingTheFieldAndNothingStored() {
+        String id = registerCustomer("Ungültig AG");
+        for (String wrong : List.of("-1", "366", "\"fourteen\"")) {
+            http.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\": \"Ungültig AG\", \"kind\": \"COMPANY\", \"paymentTermDays\": " + wrong + "}")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("INVALID_REQUEST")
+                    .jsonPath("$.errors[0].field").isEqualTo("paymentTermDays");
+            http.patch().uri("/api/customers/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"paymentTermDays\": " + wrong + "}")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("INVALID_REQUEST")
+                    .jsonPath("$.errors[0].field").isEqualTo("paymentTermDays");
+        }
+
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
+    private void changeTerms(String id, String paymentTermDays) {
+        http.patch().uri("/api/customers/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"paymentTermDays\": " + paymentTermDays + "}")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void readWithMinVersionNeverReached_serviceUnavailableWithRetryAfter() {
         String id = registerCustomer("Patience AG");
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * Invoices and payments end to end (API.md, Sales rows): a delivered order is invoiced, paid in part
@@ -34,6 +35,46 @@ class InvoiceApiTest extends InventoryHttpSupport {
         warehouse = newWarehouse();
         sku = newProduct("FIFO");
         receive(warehouse, YEAR + "-01-02", sku, 100, "4.00");
+    }
+
+    @Test
+    void invoiceWithoutDueDate_dueAfterTheCustomersOwnTermsElseAfterTheSettingsThirtyDays() {
+        String withTerms = newId();
+        post("/api/customers", """
+                {"id": "%s", "name": "Vierzehn Tage GmbH", "kind": "COMPANY", "paymentTermDays": 14}
+                """.formatted(withTerms)).expectStatus().isCreated();
+        String withoutTerms = registerCustomer("Ohne Ziel GmbH");
+        String date = YEAR + "-03-02";
+
+        String fourteenDays = invoiceWithoutDueDate(withTerms, date);
+        String thirtyDays = invoiceWithoutDueDate(withoutTerms, date);
+
+        assertThat(read("/api/invoices/" + fourteenDays + "?consistent=true").get("dueDate").asText())
+                .isEqualTo(LocalDate.parse(date).plusDays(14).toString());
+        assertThat(read("/api/invoices/" + thirtyDays + "?consistent=true").get("dueDate").asText())
+                .isEqualTo(LocalDate.parse(date).plusDays(30).toString());
+    }
+
+    @Test
+    void invoiceAfterTheCustomersTermsChanged_dueAfterTheChangedTerms() {
+        String customer = registerCustomer("Umgestellt KG");
+        http.patch().uri("/api/customers/" + customer).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"paymentTermDays\": 0}").exchange().expectStatus().isOk();
+        String date = YEAR + "-03-03";
+
+        String invoiceId = invoiceWithoutDueDate(customer, date);
+
+        // Terms of 0 days: due on the invoice's date, not after the setting's 30 days.
+        assertThat(read("/api/invoices/" + invoiceId + "?consistent=true").get("dueDate").asText()).isEqualTo(date);
+    }
+
+    /** Delivers an order of the customer and invoices it on {@code date}, naming no due date. */
+    private String invoiceWithoutDueDate(String customerId, String date) {
+        String order = sales.deliveredOrder(customerId, warehouse, sku, 1, "10.00", "19", date);
+        String invoiceId = newId();
+        sales.invoice(order, """
+                {"invoiceId": "%s", "date": "%s"}""".formatted(invoiceId, date)).expectStatus().isCreated();
+        return invoiceId;
     }
 
     @Test

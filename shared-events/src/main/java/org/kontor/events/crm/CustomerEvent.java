@@ -29,10 +29,16 @@ public sealed interface CustomerEvent extends AboutCustomer {
         String ownerId();
 
         List<String> tags();
+
+        /** Days after an invoice's date it falls due; {@code null} when not set (the sales setting applies). */
+        Integer paymentTermDays();
     }
 
-    /** A customer (company or person) was registered. */
-    @Revision("1")
+    /**
+     * A customer (company or person) was registered. Revision 2 added {@code paymentTermDays}; a
+     * revision-1 event reads with it {@code null} (not set), so it needs no upcaster.
+     */
+    @Revision("2")
     record CustomerRegistered(
             String customerId,
             String name,
@@ -43,7 +49,8 @@ public sealed interface CustomerEvent extends AboutCustomer {
             PostalAddress address,
             Money creditLimit,
             String ownerId,
-            List<String> tags) implements CustomerEvent, CustomerDetailsSnapshot {
+            List<String> tags,
+            Integer paymentTermDays) implements CustomerEvent, CustomerDetailsSnapshot {
 
         public CustomerRegistered {
             tags = tags == null ? List.of() : List.copyOf(tags);
@@ -53,8 +60,9 @@ public sealed interface CustomerEvent extends AboutCustomer {
     /**
      * Some details of a customer changed. Only the fields named in {@code changedFields} changed; the
      * others carry the value they already had, so a reader never has to merge partial updates.
+     * Revision 2 added {@code paymentTermDays}; a revision-1 event reads with it {@code null}.
      */
-    @Revision("1")
+    @Revision("2")
     record CustomerDetailsChanged(
             String customerId,
             List<String> changedFields,
@@ -66,7 +74,8 @@ public sealed interface CustomerEvent extends AboutCustomer {
             PostalAddress address,
             Money creditLimit,
             String ownerId,
-            List<String> tags) implements CustomerEvent, CustomerDetailsSnapshot {
+            List<String> tags,
+            Integer paymentTermDays) implements CustomerEvent, CustomerDetailsSnapshot {
 
         public CustomerDetailsChanged {
             changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);

@@ -270,14 +270,24 @@ class CustomerApiTest extends HttpTestSupport {
     void metricsEndpoint_showsAxonCommandAndProcessorMetrics() {
         registerCustomer("Metrics GmbH");
 
-        // The scrape has a series per processor and message type; with inventory's event types it
-        // has outgrown the 1 MiB the client buffers by default.
+        // A larger buffer than the client's default 1 MiB, so that a scrape grown past it fails the
+        // size assertion below rather than the read.
         http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
                 .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
-                .value(text -> assertThat(text).contains("commandBus_").contains("eventProcessor_latency")
-                        .contains("kontor_processor_lag_events{application=\"kontor\",processorName=\"crm-timeline\"}"));
+                .value(text -> {
+                    assertThat(text).contains("commandBus_").contains("eventProcessor_latency")
+                            .contains("kontor_processor_lag_events{application=\"kontor\",processorName=\"crm-timeline\"}")
+                            // processor timers: one series per processor, no client-side percentiles
+                            .contains("eventProcessor_successTimer_seconds_count{application=\"kontor\","
+                                    + "processorName=\"crm-timeline\"}")
+                            .doesNotContain("eventProcessor_successTimer_seconds_count{application=\"kontor\","
+                                    + "payloadType=")
+                            .doesNotContain("eventProcessor_allTimer_seconds{application=\"kontor\","
+                                    + "processorName=\"crm-timeline\",quantile=");
+                    assertThat(text.length()).as("scrape size").isLessThan(1024 * 1024);
+                });
     }
 
     private String registerCustomerWithId(String name) {

@@ -14,7 +14,7 @@ import java.util.Set;
 record BenchOptions(String serverUrl, Path serverJar, String user, String password, int clients,
                     int warmupSeconds, int seconds, List<Long> lines, int timelineInteractions,
                     int reportRequests, int year, int loadTimeoutSeconds, int lagTimeoutSeconds,
-                    int referenceSeconds, String serverHeap, Path out) {
+                    int referenceSeconds, String serverHeap, List<String> serverJavaOptions, Path out) {
 
     static final String USAGE = """
             usage: java -jar kontor-bench.jar (--server URL | --start-server PATH_TO_kontor-server.jar) [options]
@@ -33,12 +33,15 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --lag-timeout-seconds S      bound of each wait for the projections (default 600)
               --reference-seconds S        duration of each storage reference run (default 10)
               --server-heap SIZE           -Xmx of a started server (default 1g)
+              --server-java-options OPTS   more JVM options of a started server, separated by spaces
+                                           (e.g. a flight recording: -XX:StartFlightRecording=filename=DIR/)
               --out DIR                    where report.md and report.json go (default bench-out)
             """;
 
     private static final Set<String> NAMES = Set.of("server", "start-server", "user", "password", "clients",
             "warmup-seconds", "seconds", "lines", "timeline-interactions", "report-requests", "year",
-            "load-timeout-seconds", "lag-timeout-seconds", "reference-seconds", "server-heap", "out");
+            "load-timeout-seconds", "lag-timeout-seconds", "reference-seconds", "server-heap", "server-java-options",
+            "out");
 
     BenchOptions {
         if ((serverUrl == null) == (serverJar == null)) {
@@ -62,6 +65,10 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
             throw new IllegalArgumentException("--lines must list sizes of at least 4 lines");
         }
         lines = lines.stream().sorted().distinct().toList();
+        serverJavaOptions = List.copyOf(serverJavaOptions);
+        if (serverUrl != null && !serverJavaOptions.isEmpty()) {
+            throw new IllegalArgumentException("--server-java-options only applies to --start-server");
+        }
     }
 
     boolean startsServer() {
@@ -102,7 +109,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
                 integer(given, "timeline-interactions", 10_000), integer(given, "report-requests", 200),
                 integer(given, "year", 2025), integer(given, "load-timeout-seconds", 600),
                 integer(given, "lag-timeout-seconds", 600), integer(given, "reference-seconds", 10),
-                given.getOrDefault("server-heap", "1g"), Path.of(given.getOrDefault("out", "bench-out")));
+                given.getOrDefault("server-heap", "1g"), javaOptions(given.get("server-java-options")), Path.of(given.getOrDefault("out", "bench-out")));
     }
 
     /** The options as they appear in the report; the password is left out. */
@@ -121,6 +128,9 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         shown.put("referenceSeconds", referenceSeconds);
         if (startsServer()) {
             shown.put("serverHeap", "-Xmx" + serverHeap);
+            if (!serverJavaOptions.isEmpty()) {
+                shown.put("serverJavaOptions", String.join(" ", serverJavaOptions));
+            }
         }
         return shown;
     }
@@ -135,6 +145,10 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value);
         }
+    }
+
+    private static List<String> javaOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     private static List<Long> sizes(String value) {

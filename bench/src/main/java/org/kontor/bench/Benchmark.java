@@ -77,7 +77,8 @@ public final class Benchmark {
             ServerProcess server = null;
             KontorHttp http;
             if (options.startsServer()) {
-                server = ServerProcess.launch(options.serverJar(), dataDirectory, options.serverHeap(), password,
+                server = ServerProcess.launch(options.serverJar(), dataDirectory, options.serverHeap(),
+                        options.serverJavaOptions(), password,
                         options.out().resolve("server-1.log"));
                 started.add(server);
                 http = new KontorHttp(server.baseUrl(), options.user(), password);
@@ -192,6 +193,7 @@ public final class Benchmark {
         eventStore = EventStoreFile.read(dataDirectory);
         Log.info("phase 5: replay of " + eventStore.events() + " events");
         try (ServerProcess second = ServerProcess.launch(options.serverJar(), dataDirectory, options.serverHeap(),
+                options.serverJavaOptions(),
                 password, options.out().resolve("server-2.log"))) {
             started.add(second);
             KontorHttp http = new KontorHttp(second.baseUrl(), options.user(), password);

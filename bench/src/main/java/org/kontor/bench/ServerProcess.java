@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +28,15 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Launches the jar; does not wait for it to be ready (see {@link #awaitHealthy}). */
-    static ServerProcess launch(Path jar, Path dataDirectory, String heap, String adminPassword, Path log)
-            throws IOException {
+    static ServerProcess launch(Path jar, Path dataDirectory, String heap, List<String> javaOptions,
+                                String adminPassword, Path log) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap,
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--erp.data-dir=" + dataDirectory.toAbsolutePath()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("ERP_ADMIN_PASSWORD", adminPassword);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long launched = System.nanoTime();

@@ -35,6 +35,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void serverJavaOptions_splitOnSpacesAndShownInTheReport() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--start-server", "server.jar",
+                "--server-java-options", " -XX:StartFlightRecording=filename=/tmp/jfr/  -XX:+UseParallelGC "}, Map.of());
+
+        assertThat(options.serverJavaOptions())
+                .containsExactly("-XX:StartFlightRecording=filename=/tmp/jfr/", "-XX:+UseParallelGC");
+        assertThat(options.forReport())
+                .containsEntry("serverJavaOptions", "-XX:StartFlightRecording=filename=/tmp/jfr/ -XX:+UseParallelGC");
+        assertThat(BenchOptions.parse(new String[] {"--start-server", "server.jar"}, Map.of()).serverJavaOptions())
+                .isEmpty();
+    }
+
+    @Test
     void serverWithoutPassword_takesTheEnvironmentVariable() {
         BenchOptions options = BenchOptions.parse(new String[] {"--server", "http://h:1"},
                 Map.of("ERP_ADMIN_PASSWORD", "from-the-environment"));
@@ -57,5 +70,8 @@ class BenchOptionsTest {
                 .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server"}, Map.of()))
                 .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--server", "http://h:1", "--password", "pw",
+                "--server-java-options", "-Xss1m"}, Map.of()))
+                .hasMessageContaining("only applies to --start-server");
     }
 }

@@ -67,6 +67,7 @@ public class EmbeddedStorageConfiguration {
      * Axon's JDBC engine as its auto-configuration builds it, but reading {@code batchSize} events
      * per query instead of 100: a replay reads the whole store once per processor, and the fewer
      * round trips, the faster it goes. The events of one aggregate are read in the same batches.
+     * A token with gaps reads through {@link IndexedGapRead}, which H2 answers from its index.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -83,6 +84,7 @@ public class EmbeddedStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
+                .readEventDataWithGaps(new IndexedGapRead())
                 .build();
     }
 

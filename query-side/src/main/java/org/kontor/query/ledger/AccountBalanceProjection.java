@@ -141,8 +141,10 @@ class AccountBalanceProjection {
         return code + ":" + month;
     }
 
+    /** Two digits, so the days sort as text; without String.format, which a replay calls per line. */
     static String dayKey(LocalDate date) {
-        return String.format("%02d", date.getDayOfMonth());
+        int day = date.getDayOfMonth();
+        return day < 10 ? "0" + day : Integer.toString(day);
     }
 
     private static void addToMonth(DocumentBatch batch, Document account, List<String> months, YearMonth month,

@@ -6,7 +6,8 @@ import java.util.Map;
 /** Everything one run measured; rendered as report.md and report.json. Absent parts are null. */
 record BenchReport(String startedAt, Machine machine, Map<String, Object> settings, List<Throughput> throughput,
                    List<Lag> lags, List<Load> loads, List<ReadsAtSize> reads, Replay replay,
-                   StorageReference storage, Heap heap, List<TargetCheck> targets, List<String> notes) {
+                   StorageReference storage, Heap heap, List<ServerCpu> cpu, List<TargetCheck> targets,
+                   List<String> notes) {
 
     record Machine(int processors, long memoryBytes, String java, String os) {
     }
@@ -49,6 +50,22 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
     }
 
     record InsertRun(int rowsPerCommit, long rows, double seconds, double rowsPerSecond) {
+    }
+
+    /**
+     * The server's CPU time over one phase and the work it did in it ({@code unit}, plural): how much CPU
+     * one unit costs. Unlike a rate, this barely moves when something else runs on the machine, so
+     * it tells what a change bought even on a shared machine.
+     */
+    record ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit) {
+
+        double cpuMillisPerUnit() {
+            return units == 0 ? 0 : cpuSeconds * 1000 / units;
+        }
+
+        double coresBusy() {
+            return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
+        }
     }
 
     record Heap(long maxUsedBytes, long samples, Long liveAfterGcBytes, boolean outOfMemoryError) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmark of issue 5. It drives a Kontor server over HTTP only, through these phases:
@@ -33,6 +34,7 @@ public final class Benchmark {
     private final List<BenchReport.Lag> lags = new ArrayList<>();
     private final List<BenchReport.Load> loads = new ArrayList<>();
     private final List<BenchReport.ReadsAtSize> reads = new ArrayList<>();
+    private final List<BenchReport.ServerCpu> cpu = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private BenchReport.Replay replay;
     private BenchReport.StorageReference storage;
@@ -131,7 +133,6 @@ public final class Benchmark {
         }
         Log.info("processors: " + processors);
         Duration loadBound = Duration.ofSeconds(options.loadTimeoutSeconds());
-        Duration lagBound = Duration.ofSeconds(options.lagTimeoutSeconds());
         BenchReport.Load timeline = ClosedLoopLoad.forCount("interactions of the timeline customer",
                 options.clients(), options.timelineInteractions(), loadBound,
                 () -> http.post("/api/customers/" + timelineCustomer + "/interactions", workload.interaction()),
@@ -147,17 +148,12 @@ public final class Benchmark {
         List<Long> sizes = options.lines();
         measureAt(http, book, sizes.get(0), timelineCustomer, timeline.reached());
 
-        Duration warmup = Duration.ofSeconds(options.warmupSeconds());
-        Duration measured = Duration.ofSeconds(options.seconds());
         Log.info("phase 1: journal entries, " + options.clients() + " clients");
-        throughput.add(ClosedLoopLoad.forDuration(Targets.JOURNAL_ENTRIES, options.clients(), warmup, measured,
-                book::postEntry));
-        lags.add(ProjectionLag.measure(Targets.JOURNAL_ENTRIES, http, processors, lagBound));
+        commandPhase(http, Targets.JOURNAL_ENTRIES, "journal entries", book::postEntry);
         Log.info("phase 2: interactions, " + options.clients() + " clients");
-        throughput.add(ClosedLoopLoad.forDuration(Targets.INTERACTIONS, options.clients(), warmup, measured,
+        commandPhase(http, Targets.INTERACTIONS, "interactions",
                 () -> http.post("/api/customers/" + customers.get(1 + ThreadLocalRandom.current()
-                        .nextInt(customers.size() - 1)) + "/interactions", workload.interaction())));
-        lags.add(ProjectionLag.measure(Targets.INTERACTIONS, http, processors, lagBound));
+                        .nextInt(customers.size() - 1)) + "/interactions", workload.interaction()));
         throughput.forEach(phase -> Log.info(String.format("%s: %.1f/s, p50 %.1f ms, p99 %.1f ms, %d errors",
                 phase.name(), phase.perSecond(), phase.latency().p50Ms(), phase.latency().p99Ms(), phase.errors())));
 
@@ -170,6 +166,34 @@ public final class Benchmark {
         Thread.sleep(2_000);
         OptionalLong live = http.heapUsedBytes();
         return live.isPresent() ? live.getAsLong() : null;
+    }
+
+    /**
+     * One throughput phase and the projection lag after it. The server's CPU is counted from the
+     * start of the warm-up until the projections have caught up, over every command that succeeded
+     * in that time: what one command costs, its projections included.
+     */
+    private void commandPhase(KontorHttp http, String name, String unit, ClosedLoopLoad.Call call)
+            throws InterruptedException {
+        AtomicLong succeeded = new AtomicLong();
+        ClosedLoopLoad.Call counted = () -> {
+            java.net.http.HttpResponse<String> response = call.send();
+            if (response.statusCode() / 100 == 2) {
+                succeeded.incrementAndGet();
+            }
+            return response;
+        };
+        CpuMeter meter = CpuMeter.start(http);
+        throughput.add(ClosedLoopLoad.forDuration(name, options.clients(), Duration.ofSeconds(options.warmupSeconds()),
+                Duration.ofSeconds(options.seconds()), counted));
+        lags.add(ProjectionLag.measure(name, http, processors, Duration.ofSeconds(options.lagTimeoutSeconds())));
+        addIfMeasured(meter.stop(name, succeeded.get(), unit));
+    }
+
+    private void addIfMeasured(BenchReport.ServerCpu phase) {
+        if (phase != null) {
+            cpu.add(phase);
+        }
     }
 
     private void measureAt(KontorHttp http, Book book, long size, String timelineCustomer,
@@ -199,7 +223,7 @@ public final class Benchmark {
             KontorHttp http = new KontorHttp(second.baseUrl(), options.user(), password);
             heapWatcher.watch(http);
             replay = ReplayRun.measure(second, http, eventStore.events(), processors,
-                    Duration.ofSeconds(options.lagTimeoutSeconds()));
+                    Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
         }
     }
 
@@ -223,9 +247,9 @@ public final class Benchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         notes.addAll(StandardNotes.of(options, eventStore));
         BenchReport partial = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
-                replay, storage, heap, null, notes);
+                replay, storage, heap, cpu, null, notes);
         BenchReport report = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
-                replay, storage, heap, Targets.evaluate(partial), notes);
+                replay, storage, heap, cpu, Targets.evaluate(partial), notes);
         String markdown = ReportRenderer.markdown(report);
         Files.writeString(options.out().resolve("report.md"), markdown);
         Files.writeString(options.out().resolve("report.json"), ReportRenderer.json(report));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** The few HTTP calls the benchmark makes, signed in with HTTP Basic. Every call has a timeout. */
@@ -75,6 +76,33 @@ final class KontorHttp {
     }
 
     /** Heap in use now (all heap pools), from the actuator; empty when it cannot be read. */
+    /**
+     * CPU time the server process has used since it started ({@code process.cpu.time}), or empty
+     * when the server does not report it.
+     */
+    OptionalDouble processCpuSeconds() throws InterruptedException {
+        try {
+            HttpResponse<String> response = get("/actuator/metrics/process.cpu.time");
+            if (response.statusCode() != 200) {
+                return OptionalDouble.empty();
+            }
+            JsonNode metric = JSON.readTree(response.body());
+            double perSecond = switch (metric.path("baseUnit").asText("")) {
+                case "ns", "nanoseconds" -> 1e9;
+                case "ms", "milliseconds" -> 1e3;
+                case "s", "seconds" -> 1;
+                default -> Double.NaN;
+            };
+            JsonNode measurements = metric.path("measurements");
+            if (Double.isNaN(perSecond) || measurements.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(measurements.get(0).path("value").asDouble() / perSecond);
+        } catch (IOException failed) {
+            return OptionalDouble.empty();
+        }
+    }
+
     OptionalLong heapUsedBytes() throws InterruptedException {
         try {
             HttpResponse<String> response = get("/actuator/metrics/jvm.memory.used?tag=area:heap");

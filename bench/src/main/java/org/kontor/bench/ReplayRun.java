@@ -3,6 +3,7 @@ package org.kontor.bench;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A restart on the same data directory. The read models live in memory, so the new process
@@ -16,7 +17,8 @@ final class ReplayRun {
     }
 
     static BenchReport.Replay measure(ServerProcess server, KontorHttp http, long eventsInStore,
-                                      Set<String> processors, Duration timeout) throws InterruptedException {
+                                      Set<String> processors, Duration timeout,
+                                      Consumer<BenchReport.ServerCpu> cpu) throws InterruptedException {
         long deadline = server.launchedNanos() + timeout.toNanos();
         server.awaitHealthy(http);
         Map<String, Long> lag = http.processorLag();
@@ -25,6 +27,7 @@ final class ReplayRun {
             lag = http.processorLag();
         }
         long firstRead = System.nanoTime();
+        CpuMeter meter = CpuMeter.start(http);
         long lagAtFirstRead = PrometheusText.maxLag(lag);
         Log.info("replay: " + eventsInStore + " events in store, lag at first read " + lag);
         long nextReport = firstRead + Duration.ofSeconds(10).toNanos();
@@ -38,6 +41,8 @@ final class ReplayRun {
         }
         long end = System.nanoTime();
         boolean caughtUp = ProjectionLag.caughtUp(lag, processors);
+        // The CPU from the first read on, over the events the slowest processor worked off since.
+        cpu.accept(meter.stop("replay", lagAtFirstRead, "events"));
         double fromLaunch = (end - server.launchedNanos()) / 1e9;
         double fromFirstRead = (end - firstRead) / 1e9;
         double rate = lagAtFirstRead > 0 && fromFirstRead > 0 ? lagAtFirstRead / fromFirstRead

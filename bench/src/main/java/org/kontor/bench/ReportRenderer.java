@@ -42,6 +42,7 @@ final class ReportRenderer {
         reads(md, report);
         replay(md, report);
         storage(md, report);
+        cpu(md, report);
         heap(md, report);
         targets(md, report);
         if (report.notes() != null && !report.notes().isEmpty()) {
@@ -148,6 +149,21 @@ final class ReportRenderer {
                 .append(" events/s (journal entries/s x 2 events a posting), ")
                 .append(percent(storage.productFractionOfReference()))
                 .append(" of the batched reference. URL settings: `").append(storage.url()).append("`.\n\n");
+    }
+
+    private static void cpu(StringBuilder md, BenchReport report) {
+        if (report.cpu() == null || report.cpu().isEmpty()) {
+            return;
+        }
+        md.append("## Server CPU per unit of work\n\n")
+                .append("| phase | server CPU s | wall s | cores busy | units | CPU ms per unit |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (BenchReport.ServerCpu phase : report.cpu()) {
+            row(md, phase.phase(), number(phase.cpuSeconds()), number(phase.wallSeconds()), number(phase.coresBusy()),
+                    phase.units() + " " + phase.unit(),
+                    String.format(Locale.ROOT, "%.3f", phase.cpuMillisPerUnit()));
+        }
+        md.append('\n');
     }
 
     private static void heap(StringBuilder md, BenchReport report) {

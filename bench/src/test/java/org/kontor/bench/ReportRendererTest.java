@@ -24,6 +24,8 @@ class ReportRendererTest {
                 .contains("| journal entries >= 1,500/s sustained | met | 1600.0 entries/s |")
                 .contains("| zero errors in the command phases | not met | 2 errors |")
                 .contains("interactions error: `409 {\"code\":\"VERSION_CONFLICT\"}`")
+                .contains("| journal-entries | 45.00 | 41.00 | 1.10 | 9000 journal entries | 5.000 |")
+                .contains("| replay | 80.00 | 40.00 | 2.00 | 1100000 events | 0.073 |")
                 .contains("- a note");
     }
 
@@ -35,5 +37,7 @@ class ReportRendererTest {
         assertThat(json.at("/throughput/0/latency/p99Ms").asDouble()).isEqualTo(90);
         assertThat(json.at("/replay/eventsPerSecond").asDouble()).isEqualTo(27_500);
         assertThat(json.at("/targets/0/status").asText()).isEqualTo("MET");
+        assertThat(json.at("/cpu/1/cpuSeconds").asDouble()).isEqualTo(80);
+        assertThat(json.at("/cpu/1/units").asLong()).isEqualTo(1_100_000);
     }
 }

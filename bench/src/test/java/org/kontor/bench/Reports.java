@@ -27,7 +27,10 @@ final class Reports {
                 new BenchReport.StorageReference("jdbc:h2:file:/tmp/r;MODE=PostgreSQL;WRITE_DELAY=0", 330, 200,
                         List.of(new BenchReport.InsertRun(100, 1_000_000, 10, 100_000),
                                 new BenchReport.InsertRun(2, 50_000, 10, 5_000)), 200, 0.002),
-                new BenchReport.Heap(600L << 20, 300, 200L << 20, false), null, List.of("a note"));
+                new BenchReport.Heap(600L << 20, 300, 200L << 20, false),
+                List.of(new BenchReport.ServerCpu("journal-entries", 45, 41, 9_000, "journal entries"),
+                        new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")),
+                null, List.of("a note"));
     }
 
     private static List<BenchReport.Read> reads(double p99) {
@@ -41,6 +44,7 @@ final class Reports {
     static BenchReport withTargets(BenchReport report) {
         return new BenchReport(report.startedAt(), report.machine(), report.settings(), report.throughput(),
                 report.lags(), report.loads(), report.reads(), report.replay(), report.storage(), report.heap(),
+                report.cpu(),
                 Targets.evaluate(report), report.notes());
     }
 }

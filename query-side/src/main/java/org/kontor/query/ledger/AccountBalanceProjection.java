@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,6 +50,8 @@ class AccountBalanceProjection {
     static final String PERIODS = "ledger_periods";
     /** The id of the document in {@link #PERIODS} that says how far the books are closed. */
     static final String BOOKS = "books";
+    /** For reads of month documents, which {@link #prefetchMonths} fetched for the whole batch. */
+    private static final Function<Object, Collection<String>> NOT_PREFETCHED = payload -> List.of();
 
     private final MongoDatabase readStore;
 
@@ -74,6 +78,7 @@ class AccountBalanceProjection {
     void on(JournalEntryPosted event, TrackingToken token) {
         DocumentBatch batch = DocumentBatch.current(readStore);
         YearMonth month = YearMonth.from(event.accountingDate());
+        prefetchMonths(batch, event);
         Movement.byAccount(event.lines()).forEach((code, movement) -> {
             Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
             account = account == null ? newAccount(code) : account;
@@ -150,7 +155,7 @@ class AccountBalanceProjection {
     private static void addToMonth(DocumentBatch batch, Document account, List<String> months, YearMonth month,
                                    LocalDate date, Movement movement, TrackingToken token) {
         String code = account.getString("_id");
-        Document monthDocument = batch.loadAmong(MONTHS, monthId(code, month), AccountBalanceProjection::monthsOf);
+        Document monthDocument = batch.loadAmong(MONTHS, monthId(code, month), NOT_PREFETCHED);
         if (monthDocument == null) {
             monthDocument = newMonth(code, month, closingBefore(batch, code, months, month));
         }
@@ -176,7 +181,7 @@ class AccountBalanceProjection {
             if (later.compareTo(month.toString()) <= 0) {
                 continue;
             }
-            Document laterMonth = batch.loadAmong(MONTHS, code + ":" + later, AccountBalanceProjection::monthsOf);
+            Document laterMonth = batch.loadAmong(MONTHS, code + ":" + later, NOT_PREFETCHED);
             if (laterMonth == null || AppliedPosition.alreadyApplied(laterMonth, token)) {
                 continue;
             }
@@ -192,7 +197,7 @@ class AccountBalanceProjection {
         for (int i = months.size() - 1; i >= 0; i--) {
             String earlier = months.get(i);
             if (earlier.compareTo(month.toString()) < 0) {
-                Document found = batch.loadAmong(MONTHS, code + ":" + earlier, AccountBalanceProjection::monthsOf);
+                Document found = batch.loadAmong(MONTHS, code + ":" + earlier, NOT_PREFETCHED);
                 if (found != null) {
                     return new Movement(
                             longOf(found, "openingDebitMinor") + longOf(found, "debitMinor"),
@@ -237,13 +242,43 @@ class AccountBalanceProjection {
                 : List.of();
     }
 
-    /** The month documents an entry writes for sure: its own month, for every account it names. */
-    private static List<String> monthsOf(Object payload) {
+    /**
+     * Reads, in one query, every month document the batch's entries will read: per entry and
+     * account its own month, the latest earlier month (the opening of a new month) and every later
+     * month (whose opening moves). Without it, each later month was a query of its own: about 40
+     * round trips for a batch of ten live postings, and the slowest part of a replay.
+     */
+    private static void prefetchMonths(DocumentBatch batch, JournalEntryPosted event) {
+        // The accounts' index documents come first: they list the months that have a document.
+        Movement.byAccount(event.lines()).keySet()
+                .forEach(code -> batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf));
+        batch.loadAmong(MONTHS, monthId(event.lines().get(0).account(), YearMonth.from(event.accountingDate())),
+                payload -> monthsRead(batch, payload));
+    }
+
+    private static List<String> monthsRead(DocumentBatch batch, Object payload) {
         if (!(payload instanceof JournalEntryPosted posted)) {
             return List.of();
         }
-        YearMonth month = YearMonth.from(posted.accountingDate());
-        return posted.lines().stream().map(line -> monthId(line.account(), month)).distinct().toList();
+        String month = YearMonth.from(posted.accountingDate()).toString();
+        List<String> ids = new ArrayList<>();
+        for (String code : Movement.byAccount(posted.lines()).keySet()) {
+            ids.add(code + ":" + month);
+            Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
+            List<String> months = account == null ? List.of() : account.getList("months", String.class, List.of());
+            String latestEarlier = null;
+            for (String other : months) {
+                if (other.compareTo(month) < 0) {
+                    latestEarlier = other;
+                } else if (other.compareTo(month) > 0) {
+                    ids.add(code + ":" + other);
+                }
+            }
+            if (latestEarlier != null) {
+                ids.add(code + ":" + latestEarlier);
+            }
+        }
+        return ids;
     }
 
     private static String periodOf(Object payload) {

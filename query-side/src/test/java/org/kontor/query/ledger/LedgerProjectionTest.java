@@ -271,6 +271,28 @@ class LedgerProjectionTest {
         assertThat(books.ledgerQueries.handle(new FetchPeriodQuery(YearMonth.of(2026, 1))).status()).isEqualTo("CLOSED");
     }
 
+    /**
+     * A backdated posting moves the opening of every later month of its accounts; the batch reads
+     * all those month documents in one query, not one query each.
+     */
+    @Test
+    void batchOfBackdatedPostings_balancesReadInOneQueryPerCollection() {
+        for (int month = 1; month <= 12; month++) {
+            books.post(books.posting(String.format("2026-%02d-15", month), BANK, REVENUE, 1_000));
+        }
+        List<TrackedEventMessage<?>> backdated = List.of(
+                books.posting("2026-01-20", RENT, BANK, 500),
+                books.posting("2026-03-02", BANK, EQUITY, 700),
+                books.posting("2026-02-11", RECEIVABLES, REVENUE, 900));
+        books.harness.findsSinceLastCall();
+
+        books.harness.handle(books.balances, backdated);
+
+        assertThat(books.harness.findsSinceLastCall()).as("finds: account index, then month documents").isEqualTo(2);
+        assertThat(balances("2026-12").get(BANK).opening()).isEqualTo("112.00"); // 11 x 10.00 - 5.00 + 7.00
+        assertThat(balances("2026-12").get(REVENUE).opening()).isEqualTo("119.00"); // 11 x 10.00 + 9.00
+    }
+
     private Map<String, PeriodBalanceRow> balances(String period) {
         return books.balanceQueries.handle(new FetchPeriodBalancesQuery(YearMonth.parse(period))).rows().stream()
                 .collect(Collectors.toMap(PeriodBalanceRow::account, Function.identity()));

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.kontor.events.ledger.JournalEntryEvent;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
 import org.kontor.events.ledger.JournalEntryEvent.JournalEntryReversed;
+import org.kontor.query.projection.AppliedPosition;
 import org.kontor.query.projection.DocumentBatch;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +34,13 @@ class JournalEntryProjection {
         this.readStore = readStore;
     }
 
+    /** An entry's document is written in full once: inserted without a read (see DocumentBatch#insert). */
     @EventHandler
     void on(JournalEntryPosted event, @Timestamp Instant recordedAt, TrackingToken token) {
-        DocumentBatch.current(readStore).apply(COLLECTION, event.entryId(), JournalEntryProjection::entryIdOf, token,
-                entry -> write(entry, event, recordedAt));
+        Document entry = new Document("_id", event.entryId());
+        write(entry, event, recordedAt);
+        AppliedPosition.recordApplied(entry, token);
+        DocumentBatch.current(readStore).insert(COLLECTION, entry);
     }
 
     private static void write(Document entry, JournalEntryPosted event, Instant recordedAt) {

@@ -1,8 +1,12 @@
 package org.kontor.query.projection;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -42,6 +46,7 @@ public final class DocumentBatch {
     private final Map<String, Map<String, Document>> cache = new HashMap<>();
     /** Collections whose documents for the whole batch were fetched already. */
     private final Set<String> prefetched = new HashSet<>();
+    private final Map<String, Map<String, Document>> inserted = new LinkedHashMap<>();
     private final Map<String, Map<String, Document>> replaced = new LinkedHashMap<>();
     private final Map<String, Map<String, Document>> fieldsToSet = new LinkedHashMap<>();
 
@@ -142,6 +147,18 @@ public final class DocumentBatch {
         }
     }
 
+    /**
+     * Inserts a document that its event creates, without reading first: for documents that only
+     * their own creating event writes in full, such as one document per journal entry. When the
+     * event is delivered again the document is there, the insert is refused as a duplicate and the
+     * stored document stays as it is. Later events of the batch read it from this batch.
+     */
+    public void insert(String collection, Document document) {
+        String id = document.getString("_id");
+        cache.computeIfAbsent(collection, name -> new HashMap<>()).put(id, document);
+        inserted.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
+    }
+
     /** Replaces (or inserts) the whole document at the end of the batch. */
     public void save(String collection, Document document) {
         String id = document.getString("_id");
@@ -161,11 +178,12 @@ public final class DocumentBatch {
     }
 
     /**
-     * Sends every collected write. Field updates go first, whole documents second: a view that keeps
+     * Sends every collected write. Inserts go first, field updates second, whole documents last: a view that keeps
      * its progress in a whole document (a timeline head) writes its slots (timeline buckets) before
      * that progress, so a crash between the two leaves a redelivery that rewrites the same slots.
      */
     public void flush() {
+        inserted.forEach(this::insertAll);
         fieldsToSet.forEach((collection, documents) -> {
             List<WriteModel<Document>> writes = new ArrayList<>();
             documents.forEach((id, fields) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
@@ -178,8 +196,23 @@ public final class DocumentBatch {
                     writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), document, UPSERT_REPLACE)));
             write(collection, writes);
         });
+        inserted.clear();
         fieldsToSet.clear();
         replaced.clear();
+    }
+
+    /** Unordered, so that a duplicate (a redelivered event) does not stop the inserts after it. */
+    private void insertAll(String collection, Map<String, Document> documents) {
+        try {
+            database.getCollection(collection).insertMany(new ArrayList<>(documents.values()),
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException refused) {
+            List<BulkWriteError> notDuplicates = refused.getWriteErrors().stream()
+                    .filter(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY).toList();
+            if (!notDuplicates.isEmpty() || refused.getWriteConcernError() != null) {
+                throw refused;
+            }
+        }
     }
 
     private void write(String collection, List<WriteModel<Document>> writes) {

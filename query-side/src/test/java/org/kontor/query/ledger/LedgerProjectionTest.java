@@ -185,6 +185,22 @@ class LedgerProjectionTest {
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"), 50, null)).items()).hasSize(4);
     }
 
+    /** An entry's document is inserted without a read; a redelivered posting must not undo a later reversal. */
+    @Test
+    void postingRedeliveredAfterItsReversal_entryStaysReversed() {
+        TrackedEventMessage<?> posting = books.posting("2026-01-05", BANK, EQUITY, 1_000);
+        String entryId = ((JournalEntryPosted) posting.getPayload()).entryId();
+        books.handle(List.of(posting));
+        books.handle(List.of(books.harness.next(entryId, 1,
+                new JournalEntryReversed(entryId, entryId + "-rev", LocalDate.parse("2026-01-06"), "typo"))));
+
+        books.handle(List.of(posting));
+
+        JournalEntryView entry = books.ledgerQueries.handle(new FetchJournalEntryQuery(entryId));
+        assertThat(entry.reversedBy()).isEqualTo(entryId + "-rev");
+        assertThat(entry.reversalReason()).isEqualTo("typo");
+    }
+
     @Test
     void profitAndLoss_movementOfIncomeAndExpenseInTheRange() {
         books.post(

@@ -87,7 +87,7 @@ class TimelineProjectionTest {
 
     @Test
     void pagesAcrossBuckets_everyEntryOnceInOrder() {
-        recordInteractions(249, 100); // 250 entries with the registration: three buckets
+        recordInteractions(249, 100); // 250 entries with the registration: many buckets, pages across them
 
         List<String> seen = new ArrayList<>();
         Long cursor = null;

@@ -129,7 +129,7 @@ public final class Benchmark {
         String timelineCustomer = customers.get(0);
         processors = new TreeSet<>(http.processorLag().keySet());
         if (processors.isEmpty()) {
-            throw new IllegalStateException("the server shows no kontor_processor_lag_events gauges");
+            throw new IllegalStateException("GET /api/admin/projections lists no processors");
         }
         Log.info("processors: " + processors);
         Duration loadBound = Duration.ofSeconds(options.loadTimeoutSeconds());

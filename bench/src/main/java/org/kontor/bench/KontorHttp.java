@@ -65,17 +65,16 @@ final class KontorHttp {
         }
     }
 
-    /** The lag gauge of every processor; empty when it cannot be read. */
+    /** How far each processor is behind (GET /api/admin/projections); empty when it cannot be read. */
     Map<String, Long> processorLag() throws InterruptedException {
         try {
-            HttpResponse<String> response = get("/actuator/prometheus");
-            return response.statusCode() == 200 ? PrometheusText.processorLag(response.body()) : Map.of();
+            HttpResponse<String> response = get("/api/admin/projections");
+            return response.statusCode() == 200 ? ProcessorLags.fromStatusList(response.body()) : Map.of();
         } catch (IOException failed) {
             return Map.of();
         }
     }
 
-    /** Heap in use now (all heap pools), from the actuator; empty when it cannot be read. */
     /**
      * CPU time the server process has used since it started ({@code process.cpu.time}), or empty
      * when the server does not report it.
@@ -103,6 +102,7 @@ final class KontorHttp {
         }
     }
 
+    /** Heap in use now (all heap pools), from the actuator; empty when it cannot be read. */
     OptionalLong heapUsedBytes() throws InterruptedException {
         try {
             HttpResponse<String> response = get("/actuator/metrics/jvm.memory.used?tag=area:heap");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-/** Waits for the read models by polling the {@code kontor_processor_lag_events} gauges. */
+/** Waits for the read models by polling every processor's lag in {@code GET /api/admin/projections}. */
 final class ProjectionLag {
 
     private static final long POLL_MILLIS = 100;
@@ -36,6 +36,6 @@ final class ProjectionLag {
 
     /** Every processor seen at the start is present and at 0. */
     static boolean caughtUp(Map<String, Long> lag, Set<String> processors) {
-        return PrometheusText.allCaughtUp(lag) && lag.keySet().containsAll(processors);
+        return ProcessorLags.allCaughtUp(lag) && lag.keySet().containsAll(processors);
     }
 }

@@ -28,7 +28,7 @@ final class ReplayRun {
         }
         long firstRead = System.nanoTime();
         CpuMeter meter = CpuMeter.start(http);
-        long lagAtFirstRead = PrometheusText.maxLag(lag);
+        long lagAtFirstRead = ProcessorLags.maxLag(lag);
         Log.info("replay: " + eventsInStore + " events in store, lag at first read " + lag);
         long nextReport = firstRead + Duration.ofSeconds(10).toNanos();
         while (!ProjectionLag.caughtUp(lag, processors) && System.nanoTime() < deadline) {

@@ -82,7 +82,7 @@ final class ReportRenderer {
                 .append("| after | largest lag at the last reply (events) | caught up after ms | caught up |\n")
                 .append("| --- | ---: | ---: | --- |\n");
         for (Lag lag : report.lags()) {
-            row(md, lag.after(), PrometheusText.maxLag(lag.lagAtLastReply()), lag.millis(), lag.caughtUp() ? "yes" : "NO");
+            row(md, lag.after(), ProcessorLags.maxLag(lag.lagAtLastReply()), lag.millis(), lag.caughtUp() ? "yes" : "NO");
         }
         md.append('\n');
     }

@@ -23,8 +23,11 @@ final class StandardNotes {
                 + " the first timeline page (limit=50) of the timeline customer. The smallest book size is measured"
                 + " before the throughput phases, the larger ones after (they reuse the throughput entries).");
         notes.add("Book lines are counted from the entries the server accepted (4 lines each).");
-        notes.add("Projection lag: polled from kontor_processor_lag_events every 100 ms until every processor"
-                + " reads 0.");
+        notes.add("Projection lag: every processor's lag polled from GET /api/admin/projections every 100 ms"
+                + " until every one reads 0.");
+        notes.add("Server CPU: process.cpu.time from the actuator, from the start of a phase's warm-up until its"
+                + " projections caught up (replay: from the first read of the lags until they all read 0), over the"
+                + " commands that succeeded in that time (replay: the events worked off).");
         if (options.startsServer()) {
             notes.add("Replay: the server is stopped (SIGTERM) and started again on the same data directory; its"
                     + " in-memory read models and tokens are empty, so every projection replays the whole store."

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -113,7 +112,7 @@ public class EmbeddedStorageConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new SnapshotReadsMemoryBackend());
         server.bind("127.0.0.1", 0); // loopback only, a free port
         return server;
     }

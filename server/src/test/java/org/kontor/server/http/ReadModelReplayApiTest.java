@@ -255,7 +255,7 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
     /**
      * Every read-model collection once every processor has caught up: its documents sorted by
      * {@code _id}, as canonical JSON (keys sorted at every level, since a document updated in place
-     * and one written at once may list fields in another order), without {@link #withoutGaps gaps}.
+     * and one written at once may list fields in another order), without {@link #withoutAppliedPosition their applied position}.
      */
     private Map<String, List<String>> contentWhenCaughtUp() throws InterruptedException {
         awaitEveryProcessorCaughtUp();
@@ -268,22 +268,22 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
         for (String name : names) {
             List<String> documents = new ArrayList<>();
             readStore.getCollection(name).find().sort(Sorts.ascending("_id"))
-                    .forEach(document -> documents.add(new Document(canonical(withoutGaps(document))).toJson()));
+                    .forEach(document -> documents.add(new Document(canonical(withoutAppliedPosition(document))).toJson()));
             content.put(name, documents);
         }
         return content;
     }
 
     /**
-     * The one thing excluded: the gaps of a document's applied position. They are the positions that
-     * were still being committed when the live processor applied the document's last event; a
-     * replay reads committed history and sees none. The position itself is compared.
+     * The one thing excluded: a document's applied position, which is bookkeeping of the delivery,
+     * not content. It is the position of the token that delivered the document's last event. An
+     * event that committed after a later one (concurrent commands) reaches the live processor as a
+     * filled gap, under a token already past it; a replay reads committed history in order and
+     * delivers it under its own position. Seen here: an activity applied at 53 live and at 51 in the
+     * rebuilt copy, with the same content.
      */
-    private static Document withoutGaps(Document document) {
-        Document applied = document.get(AppliedPosition.FIELD, Document.class);
-        if (applied != null) {
-            applied.remove("gaps");
-        }
+    private static Document withoutAppliedPosition(Document document) {
+        document.remove(AppliedPosition.FIELD);
         return document;
     }
 

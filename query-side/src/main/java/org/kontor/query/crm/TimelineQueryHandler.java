@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a page of a timeline: the head, then the buckets that hold the entries of the page, by
- * {@code _id}. A page filtered by type reads at most {@value #MAX_BUCKETS_PER_PAGE} buckets and
- * hands back a cursor where it stopped, so no request scans a long history.
+ * {@code _id}, in one query. A page filtered by type scans at most {@value #MAX_ENTRIES_SCANNED}
+ * entries and hands back a cursor where it stopped, so no request scans a long history; a page
+ * without a filter of the largest {@code limit} spans fewer entries than that.
  */
 @Component
 class TimelineQueryHandler {
 
-    static final int MAX_BUCKETS_PER_PAGE = 20;
+    static final int MAX_ENTRIES_SCANNED = 2_000;
+    static final int MAX_BUCKETS_PER_PAGE = MAX_ENTRIES_SCANNED / TimelineProjection.BUCKET_SIZE;
 
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> buckets;

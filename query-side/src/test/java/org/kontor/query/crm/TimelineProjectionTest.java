@@ -11,6 +11,7 @@ import java.util.Set;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.config.http.PageRequest;
 import org.kontor.events.crm.ActivityEvent.ActivityOverdue;
 import org.kontor.events.crm.ActivityEvent.ActivityScheduled;
 import org.kontor.events.crm.ActivityType;
@@ -101,6 +102,26 @@ class TimelineProjectionTest {
         assertThat(seen.get(0)).isEqualTo("i-248");
         assertThat(seen.get(248)).isEqualTo("i-0");
         assertThat(seen.get(249)).isEqualTo(ACME);
+    }
+
+    @Test
+    void pageOfTheLargestLimit_fullWithoutAFilter() {
+        recordInteractions(1_199, 1_200); // 1,200 entries with the registration
+
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of(), PageRequest.MAX_LIMIT, null));
+
+        assertThat(page.items()).hasSize(PageRequest.MAX_LIMIT);
+        assertThat(page.nextEntry()).isEqualTo(199L);
+    }
+
+    @Test
+    void typesFilter_scansABoundedStretchAndHandsBackACursor() {
+        recordInteractions(2_499, 2_500);
+
+        TimelinePage page = queries.handle(new FetchCustomerTimelineQuery(ACME, Set.of("CustomerRegistered"), 50, null));
+
+        assertThat(page.items()).isEmpty(); // the registration is entry 0, beyond the first 2,000 scanned
+        assertThat(page.nextEntry()).isEqualTo(2_499L - TimelineQueryHandler.MAX_ENTRIES_SCANNED);
     }
 
     @Test

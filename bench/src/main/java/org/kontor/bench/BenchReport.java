@@ -33,7 +33,7 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
 
     /**
      * A restart on the same data directory: every projection is rebuilt from the event store. The
-     * rate is the events the slowest processor worked off between the first read of the lag gauges
+     * rate is the events the slowest processor worked off between the first read of the lags
      * and the moment all of them read 0; the rate including start-up counts every stored event over
      * the time from process launch.
      */

@@ -40,7 +40,7 @@ public final class Benchmark {
     private BenchReport.StorageReference storage;
     private BenchReport.Heap heap;
     private EventStoreFile eventStore = EventStoreFile.TYPICAL;
-    /** The processors whose lag gauges the waits watch: all those the server showed after set-up. */
+    /** The processors whose lags the waits watch: all those the server listed after set-up. */
     private Set<String> processors = Set.of();
 
     private Benchmark(BenchOptions options) {

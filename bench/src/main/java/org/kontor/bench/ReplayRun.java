@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * A restart on the same data directory. The read models live in memory, so the new process
- * rebuilds every one of them from the event store; the lag gauges show how far each has come.
+ * rebuilds every one of them from the event store; the processors' lags show how far each has come.
  */
 final class ReplayRun {
 

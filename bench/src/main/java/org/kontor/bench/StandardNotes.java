@@ -31,7 +31,7 @@ final class StandardNotes {
         if (options.startsServer()) {
             notes.add("Replay: the server is stopped (SIGTERM) and started again on the same data directory; its"
                     + " in-memory read models and tokens are empty, so every projection replays the whole store."
-                    + " events/s = the largest lag at the first read of the gauges / time until all read 0.");
+                    + " events/s = the largest lag at the first read of the lags / time until all read 0.");
             notes.add("Storage reference: payload and metadata sizes are the averages of the JournalEntryPosted and"
                     + " EntryRecordedInPeriod rows of this run's event store; single JDBC connection, no server"
                     + " running.");

@@ -67,13 +67,7 @@ class AccountLinesProjection {
                 Map<String, Object> slot = new HashMap<>();
                 slot.put("account", code);
                 slot.put("date", date.toString());
-                slot.put("l." + lineNumber % BUCKET_SIZE, new Document("entryId", event.entryId())
-                        .append("description", event.description())
-                        .append("reference", event.reference())
-                        .append("reversalOf", event.reversalOf())
-                        .append("memo", line.memo())
-                        .append("debitMinor", line.debitMinor())
-                        .append("creditMinor", line.creditMinor()));
+                slot.put("l." + lineNumber % BUCKET_SIZE, slotOf(event, line));
                 batch.setFields(BUCKETS, bucketId(code, date, lineNumber / BUCKET_SIZE), slot);
                 lineNumber++;
             }
@@ -87,6 +81,31 @@ class AccountLinesProjection {
     void clear() {
         readStore.getCollection(HEADS).drop();
         readStore.getCollection(BUCKETS).drop();
+    }
+
+    /**
+     * A line's slot, without its empty fields (no memo, no reversal, the zero side): the embedded
+     * read store copies and re-encodes the whole bucket on every write, so every field left out of
+     * a slot is work saved on every later write to its bucket. A reader takes a missing amount as 0.
+     */
+    static Document slotOf(JournalEntryPosted event, JournalLine line) {
+        Document slot = new Document("entryId", event.entryId()).append("description", event.description());
+        putIfPresent(slot, "reference", event.reference());
+        putIfPresent(slot, "reversalOf", event.reversalOf());
+        putIfPresent(slot, "memo", line.memo());
+        if (line.debitMinor() != 0) {
+            slot.append("debitMinor", line.debitMinor());
+        }
+        if (line.creditMinor() != 0) {
+            slot.append("creditMinor", line.creditMinor());
+        }
+        return slot;
+    }
+
+    private static void putIfPresent(Document slot, String field, String value) {
+        if (value != null) {
+            slot.append(field, value);
+        }
     }
 
     static String headId(String code, YearMonth month) {

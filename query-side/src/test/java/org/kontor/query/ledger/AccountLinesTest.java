@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.events.ledger.JournalEntryEvent.JournalEntryPosted;
+import org.kontor.events.ledger.JournalLine;
 import org.kontor.query.ledger.LedgerQueries.FetchAccountLinesQuery;
 import org.kontor.query.ledger.LedgerQueries.LinePosition;
 import org.kontor.query.ledger.LedgerViews.AccountLine;
@@ -43,6 +46,21 @@ class AccountLinesTest {
                         org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-02-10"), "1234.50", null, "11234.50"),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-02-20"), null, "500.00", "10734.50"));
         assertThat(february.next()).isNull();
+    }
+
+    @Test
+    void slot_keepsWhatALineSaysAndLeavesOutItsEmptyFields() {
+        JournalEntryPosted reversal = new JournalEntryPosted("e-9", LocalDate.parse("2026-02-01"), "2026-02",
+                "Reversal of e-8", "EUR", null, List.of(
+                        new JournalLine(BANK, 0, 1_000, null, "bank fee"),
+                        new JournalLine(RENT, 1_000, 0, null, null)), "e-8");
+
+        Document credit = AccountLinesProjection.slotOf(reversal, reversal.lines().get(0));
+        Document debit = AccountLinesProjection.slotOf(reversal, reversal.lines().get(1));
+
+        assertThat(credit).isEqualTo(new Document("entryId", "e-9").append("description", "Reversal of e-8")
+                .append("reversalOf", "e-8").append("memo", "bank fee").append("creditMinor", 1_000L));
+        assertThat(debit).containsOnlyKeys("entryId", "description", "reversalOf", "debitMinor");
     }
 
     @Test

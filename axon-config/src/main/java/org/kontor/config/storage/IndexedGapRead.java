@@ -33,14 +33,18 @@ final class IndexedGapRead implements ReadEventDataWithGapsStatementBuilder {
         return statement;
     }
 
-    /** The range above the token's index first ({@code ?1}, {@code ?2}), then the gaps. */
+    /**
+     * The range above the token's index first ({@code ?1}, {@code ?2}), then the gaps. Axon asks
+     * for this read only for a token with gaps; without any, it is the range alone.
+     */
     static String sql(EventSchema schema, int gapCount) {
         String fields = schema.trackedEventFields();
         String table = schema.domainEventTable();
         String index = schema.globalIndexColumn();
-        return "SELECT " + fields + " FROM " + table + " WHERE " + index + " > ? AND " + index + " <= ?"
-                + " UNION ALL SELECT " + fields + " FROM " + table
-                + " WHERE " + index + " IN (" + String.join(",", Collections.nCopies(gapCount, "?")) + ")"
-                + " ORDER BY " + index + " ASC";
+        String range = "SELECT " + fields + " FROM " + table + " WHERE " + index + " > ? AND " + index + " <= ?";
+        String gaps = gapCount == 0 ? ""
+                : " UNION ALL SELECT " + fields + " FROM " + table
+                + " WHERE " + index + " IN (" + String.join(",", Collections.nCopies(gapCount, "?")) + ")";
+        return range + gaps + " ORDER BY " + index + " ASC";
     }
 }

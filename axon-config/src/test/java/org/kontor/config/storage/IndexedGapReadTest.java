@@ -54,6 +54,15 @@ class IndexedGapReadTest {
         assertThat(read).containsExactly(9L, 11L, 12L);
     }
 
+    @Test
+    void tokenWithoutGaps_readsTheNextBatch() throws SQLException {
+        storeEvents(8);
+
+        List<Long> read = globalIndexes(new IndexedGapRead().build(connection, SCHEMA, 5, 5, List.of()));
+
+        assertThat(read).containsExactly(6L, 7L, 8L);
+    }
+
     /** The reason the statement exists: Axon's {@code OR} form makes H2 scan the whole table. */
     @Test
     void plan_bothPartsReadThePrimaryKeyNotTheWholeTable() throws SQLException {

@@ -9,9 +9,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Defaults for every processor: pooled streaming (so a replay uses every core) with batches large
- * enough that a projection writes once per batch, not once per event. A processor is tuned by name
- * under {@code axon.eventhandling.processors.<name>.*}.
+ * Defaults for every processor: pooled streaming, with batches large enough that a projection
+ * writes once per batch, not once per event. A processor is tuned by name under
+ * {@code axon.eventhandling.processors.<name>.*}.
+ *
+ * <p>One segment each by default. Axon's coordinator hands every event to every segment of its
+ * processor, also the events the segment ignores, and checks each segment's queue size (a walk of
+ * up to 1,024 entries) per event; with 26 processors a second segment made a full replay cost 15 %
+ * more CPU (docs/benchmarks.md), and the processors already keep both cores busy.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonDefaults {
@@ -24,7 +29,7 @@ public class AxonDefaults {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing,
                              @Value("${erp.processors.batch-size:1000}") int batchSize,
-                             @Value("${erp.processors.segments:2}") int segments) {
+                             @Value("${erp.processors.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
         // Events about one customer come from many aggregates (interactions, orders, invoices);

@@ -112,7 +112,7 @@ public class EmbeddedStorageConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer() {
-        MongoServer server = new MongoServer(new SnapshotReadsMemoryBackend());
+        MongoServer server = new MongoServer(new CompactMemoryBackend());
         server.bind("127.0.0.1", 0); // loopback only, a free port
         return server;
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * replaced by a projection while a query reads it: the reader must see the document before or
  * after the replacement, never a mix of both (a customer's 360 view answering version 2 with its
  * payment terms still as in version 1). On mongo-java-server's plain memory backend this test
- * fails within a second or two; with {@link SnapshotReadsMemoryBackend} it reads for the whole
+ * fails within a second or two; with {@link CompactMemoryBackend} it reads for the whole
  * window without a mix.
  */
 class EmbeddedReadStoreTest {

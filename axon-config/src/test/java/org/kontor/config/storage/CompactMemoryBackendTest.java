@@ -1,0 +1,225 @@
+package org.kontor.config.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CompactMemoryBackendTest {
+
+    /**
+     * A find's answer is encoded onto the wire after the collection's lock is released, so it must
+     * not change when a write comes in between: these tests take the answer, write, and then look
+     * at it, as the encoder would. On the library's memory backend the answer shows the write.
+     */
+    @Nested
+    class AnswersAreSnapshots {
+
+        private final MongoCollection<?> views = new CompactMemoryBackend().resolveDatabase("kontor")
+                .createCollectionOrThrowIfExists("views");
+
+        @Test
+        void documentReplacedAfterAFindTookIt_theAnswerStillShowsTheVersionFound() {
+            views.addDocument(customer(14, 1));
+
+            QueryResult found = views.handleQuery(new QueryParameters(new Document("_id", "customer"), 0, 0));
+            views.updateDocuments(new Document("_id", "customer"), customer(45, 2), ArrayFilters.empty(), false,
+                    false, NoopOplog.get());
+
+            assertThat(found.collectDocuments()).containsExactly(customer(14, 1));
+            assertThat(views.handleQuery(new QueryParameters(new Document("_id", "customer"), 0, 0))
+                    .collectDocuments()).containsExactly(customer(45, 2));
+        }
+
+        @Test
+        void fieldSetAfterAFindTookTheDocument_theAnswerStillShowsTheVersionFound() {
+            views.addDocument(customer(14, 1));
+
+            QueryResult found = views.handleQuery(new QueryParameters(new Document(), 0, 0));
+            views.updateDocuments(new Document("_id", "customer"),
+                    new Document("$set", new Document("paymentTermDays", 45).append("version", 2L)),
+                    ArrayFilters.empty(), false, false, NoopOplog.get());
+
+            assertThat(found.collectDocuments()).containsExactly(customer(14, 1));
+            assertThat(views.handleQuery(new QueryParameters(new Document(), 0, 0)).collectDocuments())
+                    .containsExactly(customer(45, 2));
+        }
+
+        @Test
+        void documentAnsweredIsChangedByItsReader_theStoredOneIsNot() {
+            views.addDocument(customer(14, 1));
+
+            views.handleQuery(new QueryParameters(new Document(), 0, 0)).collectDocuments().get(0)
+                    .put("paymentTermDays", 99);
+
+            assertThat(views.handleQuery(new QueryParameters(new Document(), 0, 0)).collectDocuments())
+                    .containsExactly(customer(14, 1));
+        }
+
+        private static Document customer(int paymentTermDays, long version) {
+            return new Document("_id", "customer").append("paymentTermDays", paymentTermDays)
+                    .append("version", version);
+        }
+    }
+
+    /** The store as the application uses it: through the official driver, over the wire. */
+    @Nested
+    class ThroughTheDriver {
+
+        private final MongoServer server = new MongoServer(new CompactMemoryBackend());
+        private final MongoClient client;
+        private final com.mongodb.client.MongoCollection<org.bson.Document> lines;
+
+        ThroughTheDriver() {
+            InetSocketAddress address = server.bind();
+            client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+            lines = client.getDatabase("kontor").getCollection("ledger_lines");
+        }
+
+        @AfterEach
+        void stop() {
+            client.close();
+            server.shutdownNow();
+        }
+
+        @Test
+        void documentOfEveryValueType_readBackEqual() {
+            org.bson.Document bucket = new org.bson.Document("_id", "1100:2025-03:0")
+                    .append("account", "1100")
+                    .append("count", 3)
+                    .append("debitMinor", 12_345_678_901L)
+                    .append("rate", 0.19)
+                    .append("closed", false)
+                    .append("memo", null)
+                    .append("postedAt", java.util.Date.from(Instant.parse("2025-03-31T23:59:59.999Z")))
+                    .append("amount", Decimal128.parse("1234.5600"))
+                    .append("tags", List.of("vip", "north"))
+                    .append("lines", List.of(new org.bson.Document("entry", "je-1").append("debit", 100L),
+                            new org.bson.Document("entry", "je-2").append("credit", 100L)));
+            lines.insertOne(bucket);
+
+            assertThat(lines.find(Filters.eq("_id", "1100:2025-03:0")).first()).isEqualTo(bucket);
+        }
+
+        @Test
+        void updateOperators_changeTheStoredDocument() {
+            lines.insertOne(new org.bson.Document("_id", "b").append("count", 1).append("lines",
+                    List.of(new org.bson.Document("entry", "je-1"))));
+
+            lines.updateOne(Filters.eq("_id", "b"), Updates.combine(Updates.inc("count", 1),
+                    Updates.push("lines", new org.bson.Document("entry", "je-2")), Updates.set("closed", true)));
+            lines.updateOne(Filters.eq("_id", "c"), Updates.set("count", 7), new UpdateOptions().upsert(true));
+
+            assertThat(lines.find(Filters.eq("_id", "b")).first()).isEqualTo(new org.bson.Document("_id", "b")
+                    .append("count", 2)
+                    .append("lines", List.of(new org.bson.Document("entry", "je-1"),
+                            new org.bson.Document("entry", "je-2")))
+                    .append("closed", true));
+            assertThat(lines.find(Filters.eq("_id", "c")).first())
+                    .isEqualTo(new org.bson.Document("_id", "c").append("count", 7));
+        }
+
+        @Test
+        void documentsDeletedThenInserted_theFreedPlacesAreReusedAndEveryIdStillFindsItsDocument() {
+            for (int number = 0; number < 5; number++) {
+                lines.insertOne(new org.bson.Document("_id", "b" + number).append("n", number));
+            }
+            lines.deleteMany(Filters.in("_id", "b1", "b3"));
+            lines.insertOne(new org.bson.Document("_id", "b5").append("n", 5));
+            lines.insertOne(new org.bson.Document("_id", "b6").append("n", 6));
+
+            assertThat(lines.countDocuments()).isEqualTo(5);
+            for (int number : new int[] {0, 2, 4, 5, 6}) {
+                assertThat(lines.find(Filters.eq("_id", "b" + number)).first())
+                        .isEqualTo(new org.bson.Document("_id", "b" + number).append("n", number));
+            }
+            assertThat(lines.find(Filters.eq("_id", "b1")).first()).isNull();
+        }
+
+        @Test
+        void scanWithFilterSortSkipAndLimit_answersTheRightPage() {
+            for (int number = 0; number < 10; number++) {
+                lines.insertOne(new org.bson.Document("_id", "b" + number).append("n", number)
+                        .append("even", number % 2 == 0));
+            }
+
+            List<Object> page = lines.find(Filters.eq("even", true)).sort(Sorts.descending("n")).skip(1).limit(2)
+                    .map(document -> document.get("n")).into(new ArrayList<>());
+            List<Object> newestFirst = lines.find().sort(new org.bson.Document("$natural", -1)).limit(3)
+                    .map(document -> document.get("n")).into(new ArrayList<>());
+
+            assertThat(page).containsExactly(6, 4);
+            assertThat(newestFirst).containsExactly(9, 8, 7);
+        }
+
+        @Test
+        void largeAnswerInSeveralBatches_everyDocumentOnce() {
+            for (int number = 0; number < 250; number++) {
+                lines.insertOne(new org.bson.Document("_id", number).append("n", number));
+            }
+
+            List<Object> all = lines.find().batchSize(100).map(document -> document.get("n")).into(new ArrayList<>());
+
+            assertThat(all).hasSize(250).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void insertOfAnIdAlreadyStored_isRefusedAndTheStoredDocumentStays() {
+            lines.insertOne(new org.bson.Document("_id", "b").append("n", 1));
+
+            assertThatThrownBy(() -> lines.insertOne(new org.bson.Document("_id", "b").append("n", 2)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(lines.find(Filters.eq("_id", "b")).first())
+                    .isEqualTo(new org.bson.Document("_id", "b").append("n", 1));
+        }
+
+        @Test
+        void uniqueIndexAddedToFilledCollection_refusesADuplicateLater() {
+            lines.insertOne(new org.bson.Document("_id", "b1").append("key", "x"));
+            lines.createIndex(Indexes.ascending("key"), new com.mongodb.client.model.IndexOptions().unique(true));
+
+            assertThatThrownBy(() -> lines.insertOne(new org.bson.Document("_id", "b2").append("key", "x")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(lines.find(Filters.eq("key", "x")).first())
+                    .isEqualTo(new org.bson.Document("_id", "b1").append("key", "x"));
+        }
+
+        @Test
+        void collectionStats_sizeIsTheSumOfTheStoredBsonSizes() {
+            lines.insertOne(new org.bson.Document("_id", "a").append("n", 1));
+            lines.insertOne(new org.bson.Document("_id", "b").append("text", "x".repeat(100)));
+            lines.updateOne(Filters.eq("_id", "a"), Updates.set("text", "y".repeat(50)));
+            lines.deleteOne(Filters.eq("_id", "b"));
+
+            org.bson.Document stats = client.getDatabase("kontor")
+                    .runCommand(new org.bson.Document("collStats", "ledger_lines"));
+
+            int expected = CompactMemoryBackend.encode(
+                    new Document("_id", "a").append("n", 1).append("text", "y".repeat(50))).length;
+            assertThat(((Number) stats.get("size")).intValue()).isEqualTo(expected);
+            assertThat(((Number) stats.get("count")).intValue()).isEqualTo(1);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package org.kontor.config.storage;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -11,16 +12,23 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -43,13 +51,18 @@ import java.util.stream.Stream;
  *
  * <p>The cost is a decode per document read: free for the hot reads, which are {@code _id} lookups
  * of one bucket document, but paid per document by a query that scans a collection (a filter on a
- * field other than {@code _id}; mongo-java-server has no secondary indexes). Writes cost about as
- * much as before: the library's update encoded the document twice just to track its size.
+ * field other than {@code _id}; mongo-java-server has no secondary indexes). Writes cost less than
+ * before: a whole document replaced by {@code _id}, or fields of one set by {@code _id}, is
+ * changed on one decoded copy and encoded once (the library's path copies it twice more and
+ * compares the copies), and no update encodes the document twice only to track its size.
  *
- * <p>Everything else (queries, updates, indexes, cursors) is the library's own code in
- * {@link AbstractSynchronizedMongoCollection}; this class only stores and loads documents.
+ * <p>Everything else (queries, operator updates, upserts, indexes, cursors) is the library's own
+ * code in {@link AbstractSynchronizedMongoCollection}; this class stores and loads documents and
+ * takes the one shortcut above.
  */
 final class CompactMemoryBackend extends AbstractMongoBackend {
+
+    private static final String ID_FIELD = "_id";
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
@@ -147,6 +160,108 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         @Override
         protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
             return positions(false).mapToObj(position -> new DocumentWithPosition<>(getDocument(position), position));
+        }
+
+        /**
+         * The two writes projections send by {@code _id} (a whole document, as {@code save} sends
+         * it, and {@code $set} of fields, as {@code setFields} sends it) are applied here to one
+         * decoded copy and encoded once. The library's path decodes the stored document, copies it
+         * twice, compares the copies field by field and encodes the result; in a replay that was
+         * most of the read store's CPU. Everything else (other operators, other filters, upserts
+         * that insert, collections with more indexes than {@code _id}) takes the library's path.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Integer position = isMulti || !(oplog instanceof NoopOplog) || !arrayFilters.isEmpty()
+                    ? null : storedById(selector);
+            Document updated = position == null ? null : updatedInOneStep(selector, update, position);
+            if (updated == null) {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            Utils.validateFieldNames(updated);
+            byte[] encoded = encode(updated);
+            boolean modified = !Arrays.equals(encoded, documents.get(position));
+            if (modified) {
+                dataSize += encoded.length - documents.get(position).length;
+                documents.set(position, encoded);
+            }
+            return new Document("n", 1).append("nModified", modified ? 1 : 0);
+        }
+
+        /** The stored position of the one document a plain {@code _id} selector names, else null. */
+        private Integer storedById(Document selector) {
+            Object id = selector.get(ID_FIELD);
+            if (selector.size() != 1 || !(id instanceof String || id instanceof Number)) {
+                return null;
+            }
+            List<Index<Integer>> indexes = getIndexes();
+            if (indexes.size() != 1 || !indexes.get(0).canHandle(selector)) {
+                return null;
+            }
+            Iterator<Integer> positions = indexes.get(0).getPositions(selector).iterator();
+            return positions.hasNext() ? positions.next() : null;
+        }
+
+        /**
+         * The document after {@code update}, for the two shapes projections send: a whole
+         * replacement, or {@code $set} of fields and of fields in sub-documents ({@code l.7}).
+         * Null for anything else, which the library then handles with its full rules.
+         */
+        private Document updatedInOneStep(Document selector, Document update, int position) {
+            Object id = selector.get(ID_FIELD);
+            if (update.keySet().stream().noneMatch(field -> field.startsWith("$"))) {
+                if (update.containsKey(ID_FIELD) && !id.equals(update.get(ID_FIELD))) {
+                    return null;
+                }
+                Document replacement = new Document(ID_FIELD, id);
+                update.forEach(replacement::put);
+                return replacement;
+            }
+            if (update.size() != 1 || !(update.get("$set") instanceof Document fields) || conflicting(fields.keySet())) {
+                return null;
+            }
+            Document updated = getDocument(position);
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                if (!setPath(updated, field.getKey(), field.getValue())) {
+                    return null;
+                }
+            }
+            return updated;
+        }
+
+        /** Sets {@code path} (dotted through sub-documents); false where the path is not plain sub-documents. */
+        private static boolean setPath(Document document, String path, Object value) {
+            String[] parts = path.split("\\.", -1);
+            if (parts[0].equals(ID_FIELD) || Arrays.stream(parts).anyMatch(part -> part.isEmpty() || part.startsWith("$"))) {
+                return false;
+            }
+            Document parent = document;
+            for (int depth = 0; depth < parts.length - 1; depth++) {
+                Object child = parent.get(parts[depth]);
+                if (child == null && !parent.containsKey(parts[depth])) {
+                    child = new Document();
+                    parent.put(parts[depth], child);
+                }
+                if (!(child instanceof Document childDocument)) {
+                    return false; // an array, a value or null on the way: MongoDB's rules differ
+                }
+                parent = childDocument;
+            }
+            parent.put(parts[parts.length - 1], value);
+            return true;
+        }
+
+        /** Two paths where one is inside the other ({@code a} and {@code a.b}) are an error the library reports. */
+        private static boolean conflicting(Set<String> paths) {
+            for (String path : paths) {
+                for (String other : paths) {
+                    if (!path.equals(other) && other.startsWith(path + ".")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Only used by the library on a collection without an {@code _id} index. */

@@ -67,14 +67,16 @@ public class EmbeddedStorageConfiguration {
      * per query instead of 100: a replay reads the whole store once per processor, and the fewer
      * round trips, the faster it goes. The events of one aggregate are read in the same batches.
      * A token with gaps reads through {@link IndexedGapRead}, which H2 answers from its index.
+     * Processors asking for the same batch share one query ({@link SharedBatchEventStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          @Value("${erp.event-store.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+                                          @Value("${erp.event-store.batch-size:1000}") int batchSize,
+                                          @Value("${erp.event-store.shared-batches:32}") int sharedBatches) {
+        JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -83,8 +85,8 @@ public class EmbeddedStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
-                .readEventDataWithGaps(new IndexedGapRead())
-                .build();
+                .readEventDataWithGaps(new IndexedGapRead());
+        return new SharedBatchEventStorageEngine(engine, sharedBatches);
     }
 
     /**

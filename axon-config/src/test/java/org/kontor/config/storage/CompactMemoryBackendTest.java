@@ -8,9 +8,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -139,6 +141,91 @@ class CompactMemoryBackendTest {
                     .append("closed", true));
             assertThat(lines.find(Filters.eq("_id", "c")).first())
                     .isEqualTo(new org.bson.Document("_id", "c").append("count", 7));
+        }
+
+        @Test
+        void documentReplacedById_holdsExactlyTheReplacementAndOnlyAChangeCountsAsModified() {
+            lines.replaceOne(Filters.eq("_id", "head"), new org.bson.Document("_id", "head").append("count", 1)
+                    .append("memo", "first"), new ReplaceOptions().upsert(true));
+
+            UpdateResult changed = lines.replaceOne(Filters.eq("_id", "head"),
+                    new org.bson.Document("count", 2).append("last", "je-2"));
+            UpdateResult same = lines.replaceOne(Filters.eq("_id", "head"),
+                    new org.bson.Document("_id", "head").append("count", 2).append("last", "je-2"));
+            UpdateResult missing = lines.replaceOne(Filters.eq("_id", "other"), new org.bson.Document("count", 9));
+
+            assertThat(lines.find(Filters.eq("_id", "head")).first()).isEqualTo(
+                    new org.bson.Document("_id", "head").append("count", 2).append("last", "je-2"));
+            assertThat(lines.find(Filters.eq("_id", "head")).first().keySet()).first().isEqualTo("_id");
+            assertThat(changed.getMatchedCount()).isEqualTo(1);
+            assertThat(changed.getModifiedCount()).isEqualTo(1);
+            assertThat(same.getModifiedCount()).isZero();
+            assertThat(missing.getMatchedCount()).isZero();
+            assertThat(lines.countDocuments()).isEqualTo(1);
+        }
+
+        @Test
+        void fieldsSetById_inTheDocumentAndInSubDocuments_asMongoDbSetsThem() {
+            lines.insertOne(new org.bson.Document("_id", "bucket").append("account", "1100")
+                    .append("l", new org.bson.Document("0", new org.bson.Document("debit", 100L))));
+
+            UpdateResult set = lines.updateOne(Filters.eq("_id", "bucket"), Updates.combine(
+                    Updates.set("l.1", new org.bson.Document("credit", 40L)), Updates.set("date", "2025-03-01"),
+                    Updates.set("totals.debit", 100L)));
+            UpdateResult same = lines.updateOne(Filters.eq("_id", "bucket"), Updates.set("account", "1100"));
+
+            assertThat(lines.find(Filters.eq("_id", "bucket")).first()).isEqualTo(new org.bson.Document("_id", "bucket")
+                    .append("account", "1100")
+                    .append("l", new org.bson.Document("0", new org.bson.Document("debit", 100L))
+                            .append("1", new org.bson.Document("credit", 40L)))
+                    .append("date", "2025-03-01")
+                    .append("totals", new org.bson.Document("debit", 100L)));
+            assertThat(set.getModifiedCount()).isEqualTo(1);
+            assertThat(same.getModifiedCount()).isZero();
+        }
+
+        @Test
+        void fieldSetThroughAnArray_setsTheElement() {
+            lines.insertOne(new org.bson.Document("_id", "c").append("tags", List.of("a", "b")));
+
+            lines.updateOne(Filters.eq("_id", "c"), Updates.set("tags.1", "z"));
+
+            assertThat(lines.find(Filters.eq("_id", "c")).first().getList("tags", String.class)).containsExactly("a", "z");
+        }
+
+        @Test
+        void fieldsSetThatConflictOrTouchTheId_areRefusedAndTheStoredDocumentStays() {
+            org.bson.Document stored = new org.bson.Document("_id", "d").append("l", new org.bson.Document("0", 1));
+            lines.insertOne(stored);
+
+            assertThatThrownBy(() -> lines.updateOne(Filters.eq("_id", "d"), Updates.combine(
+                    Updates.set("l", new org.bson.Document()), Updates.set("l.1", 2))))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> lines.updateOne(Filters.eq("_id", "d"), Updates.set("_id", "e")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(lines.find().into(new ArrayList<>())).containsExactly(stored);
+        }
+
+        @Test
+        void replacementNamingAnotherId_isRefusedAndTheStoredDocumentStays() {
+            lines.insertOne(new org.bson.Document("_id", "a").append("n", 1));
+
+            assertThatThrownBy(() -> lines.replaceOne(Filters.eq("_id", "a"),
+                    new org.bson.Document("_id", "b").append("n", 2))).isInstanceOf(MongoWriteException.class);
+            assertThat(lines.find().into(new ArrayList<>()))
+                    .containsExactly(new org.bson.Document("_id", "a").append("n", 1));
+        }
+
+        @Test
+        void replacementBreakingAnotherUniqueIndex_isRefusedAndTheStoredDocumentStays() {
+            lines.createIndex(Indexes.ascending("key"), new com.mongodb.client.model.IndexOptions().unique(true));
+            lines.insertOne(new org.bson.Document("_id", "a").append("key", "x"));
+            lines.insertOne(new org.bson.Document("_id", "b").append("key", "y"));
+
+            assertThatThrownBy(() -> lines.replaceOne(Filters.eq("_id", "b"),
+                    new org.bson.Document("_id", "b").append("key", "x"))).isInstanceOf(MongoWriteException.class);
+            assertThat(lines.find(Filters.eq("_id", "b")).first())
+                    .isEqualTo(new org.bson.Document("_id", "b").append("key", "y"));
         }
 
         @Test

@@ -1,0 +1,236 @@
+package org.kontor.config.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+class SharedBatchEventStorageEngineTest {
+
+    private static final int BATCH_SIZE = 10;
+
+    /** Kept open so the in-memory database lives as long as the test. */
+    private Connection keepAlive;
+    private JdbcDataSource dataSource;
+    private final AtomicInteger eventQueries = new AtomicInteger();
+    /** Runs as a counted query is prepared, on the reading thread. */
+    private volatile Runnable beforeEventQuery = () -> { };
+
+    @BeforeEach
+    void eventStore() throws SQLException {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + EmbeddedStorageConfiguration.H2_SETTINGS);
+        keepAlive = dataSource.getConnection();
+        ScriptUtils.executeSqlScript(keepAlive, new ClassPathResource("db/embedded-schema.sql"));
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        keepAlive.close();
+    }
+
+    @Test
+    void secondProcessorReadingTheSameBatches_getsEveryEventAndTokenWithoutQueryingThemAgain() {
+        SharedBatchEventStorageEngine engine = engine(32);
+        append(engine, 25);
+
+        int before = eventQueries.get();
+        List<Read> first = readAll(engine, null);
+        int queriesOfTheFirst = eventQueries.get() - before;
+        List<Read> second = readAll(engine, null);
+        int queriesOfTheSecond = eventQueries.get() - before - queriesOfTheFirst;
+
+        assertThat(first).hasSize(25).isEqualTo(readAll(plainEngine(), null));
+        assertThat(second).isEqualTo(first);
+        // three batches with events (10, 10, 5) were shared; only the look past the end is asked again
+        assertThat(queriesOfTheSecond).isEqualTo(queriesOfTheFirst - 3);
+    }
+
+    @Test
+    void readerAtTheHead_seesEventsAppendedAfterAnEmptyBatch() {
+        SharedBatchEventStorageEngine engine = engine(32);
+        append(engine, 5);
+        List<Read> before = readAll(engine, null);
+        TrackingToken head = before.get(before.size() - 1).token();
+        assertThat(readAll(engine, head)).isEmpty();
+
+        append(engine, 3);
+
+        assertThat(readAll(engine, head)).hasSize(3);
+    }
+
+    @Test
+    void noSharedBatches_everyReaderQueriesItself() {
+        SharedBatchEventStorageEngine engine = engine(0);
+        append(engine, 25);
+
+        int before = eventQueries.get();
+        readAll(engine, null);
+        int queriesOfTheFirst = eventQueries.get() - before;
+        readAll(engine, null);
+
+        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+    }
+
+    @Test
+    void readerMoreBatchesBehindThanAreKept_readsEveryBatchItself() {
+        SharedBatchEventStorageEngine engine = engine(2);
+        append(engine, 25);
+
+        int before = eventQueries.get();
+        readAll(engine, null);
+        int queriesOfTheFirst = eventQueries.get() - before;
+        readAll(engine, null);
+
+        // three batches, two kept: each batch the second reader reads pushes out the one it needs next
+        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+    }
+
+    @Test
+    void batchOlderThanItIsKeptFor_isReadAgain() {
+        AtomicLong nanos = new AtomicLong();
+        SharedBatchEventStorageEngine engine =
+                new SharedBatchEventStorageEngine(builder(countingConnections()), 32, nanos::get);
+        append(engine, 25);
+        int before = eventQueries.get();
+        readAll(engine, null);
+        int queriesOfTheFirst = eventQueries.get() - before;
+
+        nanos.addAndGet(SharedBatchEventStorageEngine.KEPT_FOR.toNanos() + 1);
+        readAll(engine, null);
+
+        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+    }
+
+    @Test
+    void readerAskingWhileAnotherOnesQueryForTheBatchRuns_waitsForItsAnswerInsteadOfQuerying() throws Exception {
+        SharedBatchEventStorageEngine engine = engine(32);
+        append(engine, 5);
+        CountDownLatch firstQueryRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstQuery = new CountDownLatch(1);
+        beforeEventQuery = () -> {
+            firstQueryRunning.countDown();
+            await(releaseFirstQuery);
+        };
+        int before = eventQueries.get();
+        CompletableFuture<List<Read>> first = CompletableFuture.supplyAsync(() -> readAll(engine, null));
+        assertThat(firstQueryRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        beforeEventQuery = () -> { };
+
+        AtomicReference<List<Read>> secondRead = new AtomicReference<>();
+        Thread second = new Thread(() -> secondRead.set(readAll(engine, null)));
+        second.start();
+        Thread.State waiting = awaitWaitingOrDone(second);
+
+        assertThat(waiting).as("the second reader waits for the first one's query").isEqualTo(Thread.State.TIMED_WAITING);
+        assertThat(eventQueries.get() - before).as("queries run while the first one runs").isEqualTo(1);
+        releaseFirstQuery.countDown();
+        second.join(5_000);
+        assertThat(secondRead.get()).hasSize(5).isEqualTo(first.get(5, TimeUnit.SECONDS));
+    }
+
+    private static Thread.State awaitWaitingOrDone(Thread thread) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED) {
+                return state;
+            }
+            Thread.sleep(10);
+        }
+        return thread.getState();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Read(String identifier, TrackingToken token) {
+    }
+
+    private static List<Read> readAll(JdbcEventStorageEngine engine, TrackingToken after) {
+        try (var events = engine.readEvents(after, false)) {
+            return events.map(SharedBatchEventStorageEngineTest::read).toList();
+        }
+    }
+
+    private static Read read(TrackedEventMessage<?> event) {
+        return new Read(event.getIdentifier(), event.trackingToken());
+    }
+
+    private static void append(JdbcEventStorageEngine engine, int count) {
+        String aggregate = UUID.randomUUID().toString();
+        List<DomainEventMessage<?>> events = IntStream.range(0, count)
+                .<DomainEventMessage<?>>mapToObj(sequence -> new GenericDomainEventMessage<>("Test", aggregate, sequence,
+                        "event " + sequence))
+                .toList();
+        engine.appendEvents(events);
+    }
+
+    private SharedBatchEventStorageEngine engine(int sharedBatches) {
+        return new SharedBatchEventStorageEngine(builder(countingConnections()), sharedBatches);
+    }
+
+    private JdbcEventStorageEngine plainEngine() {
+        return builder(dataSource::getConnection).build();
+    }
+
+    private JdbcEventStorageEngine.Builder builder(ConnectionProvider connections) {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .batchSize(BATCH_SIZE)
+                .readEventDataWithGaps(new IndexedGapRead());
+    }
+
+    /** Connections that count the statements reading events by global index (the processors' reads). */
+    private ConnectionProvider countingConnections() {
+        return () -> {
+            Connection connection = dataSource.getConnection();
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, arguments) -> {
+                        if (method.getName().equals("prepareStatement") && arguments[0] instanceof String sql
+                                && sql.contains("globalIndex >")) {
+                            eventQueries.incrementAndGet();
+                            beforeEventQuery.run();
+                        }
+                        try {
+                            return method.invoke(connection, arguments);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+    }
+}

@@ -58,16 +58,12 @@ class SharedBatchEventStorageEngineTest {
         SharedBatchEventStorageEngine engine = engine(32);
         append(engine, 25);
 
-        int before = eventQueries.get();
-        List<Read> first = readAll(engine, null);
-        int queriesOfTheFirst = eventQueries.get() - before;
-        List<Read> second = readAll(engine, null);
-        int queriesOfTheSecond = eventQueries.get() - before - queriesOfTheFirst;
+        TwoReaders readers = twoReadersFromTheStart(engine, () -> { });
 
-        assertThat(first).hasSize(25).isEqualTo(readAll(plainEngine(), null));
-        assertThat(second).isEqualTo(first);
+        assertThat(readers.first()).hasSize(25).isEqualTo(readAll(plainEngine(), null));
+        assertThat(readers.second()).isEqualTo(readers.first());
         // three batches with events (10, 10, 5) were shared; only the look past the end is asked again
-        assertThat(queriesOfTheSecond).isEqualTo(queriesOfTheFirst - 3);
+        assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst() - 3);
     }
 
     @Test
@@ -88,12 +84,9 @@ class SharedBatchEventStorageEngineTest {
         SharedBatchEventStorageEngine engine = engine(0);
         append(engine, 25);
 
-        int before = eventQueries.get();
-        readAll(engine, null);
-        int queriesOfTheFirst = eventQueries.get() - before;
-        readAll(engine, null);
+        TwoReaders readers = twoReadersFromTheStart(engine, () -> { });
 
-        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+        assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst());
     }
 
     @Test
@@ -101,13 +94,10 @@ class SharedBatchEventStorageEngineTest {
         SharedBatchEventStorageEngine engine = engine(2);
         append(engine, 25);
 
-        int before = eventQueries.get();
-        readAll(engine, null);
-        int queriesOfTheFirst = eventQueries.get() - before;
-        readAll(engine, null);
+        TwoReaders readers = twoReadersFromTheStart(engine, () -> { });
 
         // three batches, two kept: each batch the second reader reads pushes out the one it needs next
-        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+        assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst());
     }
 
     @Test
@@ -116,14 +106,11 @@ class SharedBatchEventStorageEngineTest {
         SharedBatchEventStorageEngine engine =
                 new SharedBatchEventStorageEngine(builder(countingConnections()), 32, nanos::get);
         append(engine, 25);
-        int before = eventQueries.get();
-        readAll(engine, null);
-        int queriesOfTheFirst = eventQueries.get() - before;
 
-        nanos.addAndGet(SharedBatchEventStorageEngine.KEPT_FOR.toNanos() + 1);
-        readAll(engine, null);
+        TwoReaders readers = twoReadersFromTheStart(engine,
+                () -> nanos.addAndGet(SharedBatchEventStorageEngine.KEPT_FOR.toNanos() + 1));
 
-        assertThat(eventQueries.get() - before).isEqualTo(2 * queriesOfTheFirst);
+        assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst());
     }
 
     @Test
@@ -174,6 +161,19 @@ class SharedBatchEventStorageEngineTest {
     }
 
     private record Read(String identifier, TrackingToken token) {
+    }
+
+    private record TwoReaders(List<Read> first, int queriesOfTheFirst, List<Read> second, int queriesOfTheSecond) {
+    }
+
+    /** Two readers of the whole store, one after the other, with {@code between} run in between. */
+    private TwoReaders twoReadersFromTheStart(SharedBatchEventStorageEngine engine, Runnable between) {
+        int before = eventQueries.get();
+        List<Read> first = readAll(engine, null);
+        int afterFirst = eventQueries.get();
+        between.run();
+        List<Read> second = readAll(engine, null);
+        return new TwoReaders(first, afterFirst - before, second, eventQueries.get() - afterFirst);
     }
 
     private static List<Read> readAll(JdbcEventStorageEngine engine, TrackingToken after) {

@@ -37,8 +37,10 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
      * and the moment all of them read 0; the rate including start-up counts every stored event over
      * the time from process launch.
      */
-    record Replay(long eventsInStore, long lagAtFirstRead, double secondsFromLaunch, double secondsFromFirstRead,
-                  double eventsPerSecond, double eventsPerSecondIncludingStartup, boolean caughtUp) {
+    /** {@code storeFileBytes}: the size of the event store's file when the first server stopped. */
+    record Replay(long eventsInStore, long storeFileBytes, long lagAtFirstRead, double secondsFromLaunch,
+                  double secondsFromFirstRead, double eventsPerSecond, double eventsPerSecondIncludingStartup,
+                  boolean caughtUp) {
     }
 
     /**

@@ -222,7 +222,7 @@ public final class Benchmark {
             started.add(second);
             KontorHttp http = new KontorHttp(second.baseUrl(), options.user(), password);
             heapWatcher.watch(http);
-            replay = ReplayRun.measure(second, http, eventStore.events(), processors,
+            replay = ReplayRun.measure(second, http, eventStore.events(), eventStore.fileBytes(), processors,
                     Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
         }
     }

@@ -17,7 +17,7 @@ final class ReplayRun {
     }
 
     static BenchReport.Replay measure(ServerProcess server, KontorHttp http, long eventsInStore,
-                                      Set<String> processors, Duration timeout,
+                                      long storeFileBytes, Set<String> processors, Duration timeout,
                                       Consumer<BenchReport.ServerCpu> cpu) throws InterruptedException {
         long deadline = server.launchedNanos() + timeout.toNanos();
         server.awaitHealthy(http);
@@ -49,7 +49,7 @@ final class ReplayRun {
                 : eventsInStore / fromLaunch;
         Log.info(String.format("replay %s after %.1f s from launch, %.1f s from first read: %.0f events/s",
                 caughtUp ? "finished" : "DID NOT FINISH", fromLaunch, fromFirstRead, rate));
-        return new BenchReport.Replay(eventsInStore, lagAtFirstRead, ClosedLoopLoad.round(fromLaunch),
+        return new BenchReport.Replay(eventsInStore, storeFileBytes, lagAtFirstRead, ClosedLoopLoad.round(fromLaunch),
                 ClosedLoopLoad.round(fromFirstRead), ClosedLoopLoad.round(rate),
                 ClosedLoopLoad.round(eventsInStore / fromLaunch), caughtUp);
     }

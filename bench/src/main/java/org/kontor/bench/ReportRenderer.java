@@ -125,9 +125,11 @@ final class ReportRenderer {
         }
         BenchReport.Replay replay = report.replay();
         md.append("## Replay (restart on the same data directory)\n\n")
-                .append("| events in store | lag at first read | s from launch | s from first read | events/s | events/s incl. start-up | finished |\n")
-                .append("| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-        row(md, replay.eventsInStore(), replay.lagAtFirstRead(), number(replay.secondsFromLaunch()),
+                .append("| events in store | store file MiB | file bytes per event | lag at first read | s from launch | s from first read | events/s | events/s incl. start-up | finished |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        row(md, replay.eventsInStore(), number(replay.storeFileBytes() / (1024.0 * 1024.0)),
+                replay.eventsInStore() > 0 ? number((double) replay.storeFileBytes() / replay.eventsInStore()) : "",
+                replay.lagAtFirstRead(), number(replay.secondsFromLaunch()),
                 number(replay.secondsFromFirstRead()), number(replay.eventsPerSecond()),
                 number(replay.eventsPerSecondIncludingStartup()), replay.caughtUp() ? "yes" : "NO");
         md.append('\n');

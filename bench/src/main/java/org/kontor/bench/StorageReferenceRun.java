@@ -23,7 +23,7 @@ final class StorageReferenceRun {
 
     static final int BATCH_ROWS = 100;
     private static final long MAX_ROWS = 5_000_000;
-    static final String SETTINGS = ";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String SETTINGS = ";MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
 
     static String url(Path directory, String name) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + SETTINGS;

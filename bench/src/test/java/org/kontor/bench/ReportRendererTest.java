@@ -18,7 +18,7 @@ class ReportRendererTest {
                 .contains("2 cores, 24.0 GiB memory")
                 .contains("| journal-entries | 16 | 10 | 30 | 3000 | 0 | 1,600 | 8.00 | 40.00 | 90.00 | 150 |")
                 .contains("| trial-balance | 1000000 | 10000 | no | 200 | 0 | 3.50 | 6.30 | 7.00 | 14.00 |")
-                .contains("| 1200000 | 1100000 | 60.00 | 40.00 | 27,500 | 20,000 | yes |")
+                .contains("| 1200000 | 2,289 | 2,000 | 1100000 | 60.00 | 40.00 | 27,500 | 20,000 | yes |")
                 .contains("| 100 | 330 | 200 | 1000000 | 10.00 | 100,000 |")
                 .contains("0.2 % of the batched reference")
                 .contains("| journal entries >= 1,500/s sustained | met | 1600.0 entries/s |")

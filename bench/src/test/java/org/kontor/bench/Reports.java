@@ -23,7 +23,7 @@ final class Reports {
                 List.of(new BenchReport.Load("journal entries up to 10000 lines", 2500, 2500, 20, 125, 0)),
                 List.of(new BenchReport.ReadsAtSize(10_000, 10_000, 10_000, small),
                         new BenchReport.ReadsAtSize(largestLines, largestLines, 10_000, large)),
-                new BenchReport.Replay(1_200_000, 1_100_000, 60, 40, 27_500, 20_000, true),
+                new BenchReport.Replay(1_200_000, 2_400_000_000L, 1_100_000, 60, 40, 27_500, 20_000, true),
                 new BenchReport.StorageReference("jdbc:h2:file:/tmp/r;MODE=PostgreSQL;WRITE_DELAY=0", 330, 200,
                         List.of(new BenchReport.InsertRun(100, 1_000_000, 10, 100_000),
                                 new BenchReport.InsertRun(2, 50_000, 10, 5_000)), 200, 0.002),

@@ -1,11 +1,18 @@
 package org.kontor.command.audit;
 
 import java.sql.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.kontor.config.storage.AxonServerStorageConfiguration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +42,7 @@ import org.springframework.stereotype.Component;
 class HashChainLinker {
 
     static final String PROCESSOR = "audit-hash-chain";
+    private static final String BATCH_RESOURCE = HashChainLinker.class.getName() + ".batch";
 
     private final StoredEvents events;
     private final JdbcTemplate jdbc;
@@ -46,23 +54,82 @@ class HashChainLinker {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        StoredEvent event = events.byEventIdentifier(message.getIdentifier()).orElseThrow(() ->
-                new IllegalStateException("event " + message.getIdentifier() + " was delivered but is not stored"));
+        LinkingBatch batch = currentBatch();
+        StoredEvent event = batch.stored(message.getIdentifier());
         if (event.hash() != null) {
             return; // linked before this delivery
         }
-        Link last = lastLink();
+        Link last = batch.lastLink();
         String hash = ChainHash.link(event, last.hash());
         jdbc.update("INSERT INTO AuditChainLink (chainPosition, globalIndex, eventDay, hash) VALUES (?, ?, ?, ?)",
                 last.chainPosition() + 1, event.globalIndex(), Date.valueOf(event.day()), hash);
+        batch.linked(new Link(last.chainPosition() + 1, hash));
     }
 
-    private Link lastLink() {
+    /** One per batch of the processor (its unit of work); a handler called on its own gets a batch of one. */
+    private LinkingBatch currentBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new LinkingBatch(List.of());
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH_RESOURCE, key -> new LinkingBatch(identifiersIn(root)));
+    }
+
+    private static List<String> identifiersIn(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().map(Message::getIdentifier).toList();
+        }
+        return List.of(unitOfWork.getMessage().getIdentifier());
+    }
+
+    private Link lastStoredLink() {
         return jdbc.query("SELECT chainPosition, hash FROM AuditChainLink ORDER BY chainPosition DESC LIMIT 1",
                         (row, number) -> new Link(row.getLong("chainPosition"), row.getString("hash")))
                 .stream().findFirst().orElse(new Link(0, ChainHash.GENESIS));
     }
 
     private record Link(long chainPosition, String hash) {
+    }
+
+    /**
+     * What a batch reads once instead of once per event: the stored rows of all its events (in
+     * queries of up to {@link StoredEvents#MOST_IDENTIFIERS}) and the chain's last link, which the
+     * batch then carries forward itself. It lives as long as the batch's transaction, so a batch
+     * that rolls back takes its links and this state with it.
+     */
+    private final class LinkingBatch {
+
+        private final List<String> identifiers;
+        private Map<String, StoredEvent> stored;
+        private Link last;
+
+        LinkingBatch(List<String> identifiers) {
+            this.identifiers = identifiers;
+        }
+
+        StoredEvent stored(String eventIdentifier) {
+            if (stored == null) {
+                stored = new HashMap<>();
+                for (int from = 0; from < identifiers.size(); from += StoredEvents.MOST_IDENTIFIERS) {
+                    List<String> part = identifiers.subList(from,
+                            Math.min(identifiers.size(), from + StoredEvents.MOST_IDENTIFIERS));
+                    events.byEventIdentifiers(part).forEach(event -> stored.put(event.eventIdentifier(), event));
+                }
+            }
+            StoredEvent event = stored.get(eventIdentifier);
+            return event != null ? event : events.byEventIdentifier(eventIdentifier).orElseThrow(() ->
+                    new IllegalStateException("event " + eventIdentifier + " was delivered but is not stored"));
+        }
+
+        Link lastLink() {
+            if (last == null) {
+                last = lastStoredLink();
+            }
+            return last;
+        }
+
+        void linked(Link link) {
+            last = link;
+        }
     }
 }

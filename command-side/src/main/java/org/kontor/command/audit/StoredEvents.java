@@ -1,6 +1,8 @@
 package org.kontor.command.audit;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,6 +23,9 @@ class StoredEvents {
 
     private static final String SELECT = "SELECT " + StoredEvent.COLUMNS + ", l.hash FROM DomainEventEntry e "
             + "LEFT JOIN AuditChainLink l ON l.globalIndex = e.globalIndex ";
+
+    /** The most identifiers {@link #byEventIdentifiers} takes: the hash chain processor's batch size. */
+    static final int MOST_IDENTIFIERS = 100;
 
     private final JdbcTemplate jdbc;
 
@@ -60,6 +65,23 @@ class StoredEvents {
     Optional<StoredEvent> byEventIdentifier(String eventIdentifier) {
         return jdbc.query(SELECT + "WHERE e.eventIdentifier = ?", (row, number) -> StoredEvent.from(row),
                 eventIdentifier).stream().findFirst();
+    }
+
+    /**
+     * The stored events with these identifiers (at most {@value #MOST_IDENTIFIERS}), in one query by
+     * the unique index on {@code eventIdentifier}; identifiers that are not stored are left out.
+     */
+    List<StoredEvent> byEventIdentifiers(Collection<String> eventIdentifiers) {
+        if (eventIdentifiers.isEmpty()) {
+            return List.of();
+        }
+        if (eventIdentifiers.size() > MOST_IDENTIFIERS) {
+            throw new IllegalArgumentException("at most " + MOST_IDENTIFIERS + " identifiers per query, not "
+                    + eventIdentifiers.size());
+        }
+        String placeholders = String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?"));
+        return jdbc.query(SELECT + "WHERE e.eventIdentifier IN (" + placeholders + ")",
+                (row, number) -> StoredEvent.from(row), eventIdentifiers.toArray());
     }
 
     private static String escapeLike(String text) {

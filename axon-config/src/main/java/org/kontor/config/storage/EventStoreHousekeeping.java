@@ -1,0 +1,157 @@
+package org.kontor.config.storage;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the embedded event store's file from growing without bound, and commits from slowing down
+ * as it grows.
+ *
+ * <p>H2 keeps its data as an append-only log of chunks (its MVStore). With {@code WRITE_DELAY=0}
+ * every commit writes a chunk of its own, 40 to 50 KiB for two event rows (the changed pages of the
+ * event table, of its two unique indexes and of the store's own layout), and no background thread
+ * runs: it is that thread that would rewrite the few live pages of old chunks so that their space can
+ * be reused. Without it, on H2 2.3.232, the file grew by about 50 KiB a commit (8 GiB after 150,000
+ * commits of two rows; 2 GiB for 100,000 events of a benchmark run) and commits got slower as the
+ * list of chunks grew (about 3,000 a second at first, 1,400 after 150,000).
+ *
+ * <p>This task does that housekeeping on a schedule: it forces the file to disk, then lets H2
+ * rewrite the emptiest chunks ({@link MVStore#compact}). H2 reuses the space of a chunk that holds
+ * nothing live once {@code RETENTION_TIME} has passed (see {@link EmbeddedStorageConfiguration}), and
+ * that must be longer than the interval between two forced writes: a chunk is only overwritten after
+ * the chunks that replaced it reached the disk, which is H2's own condition for a file that still
+ * opens after a power loss.
+ */
+final class EventStoreHousekeeping implements AutoCloseable {
+
+    static final String FILE_SIZE_METRIC = "kontor.event_store.file.size";
+    static final String FILL_RATE_METRIC = "kontor.event_store.chunks.fill";
+    /** Chunks are rewritten while less than this share of the chunks' bytes is live. */
+    static final int TARGET_FILL_PERCENT = 90;
+    /**
+     * At most this many live bytes are moved per round: commits wait while a round rewrites. With 16
+     * clients committing as fast as H2 allows, 16 MiB rounds took 24 ms (median) and raised the
+     * commits' p99 from 7 to 30 ms; 2 MiB rounds took 10 ms, for a p99 of 13 ms, and still kept up.
+     */
+    static final int MOST_BYTES_MOVED_PER_RUN = 2 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventStoreHousekeeping.class);
+
+    private final DataSource dataSource;
+    private final ScheduledExecutorService schedule;
+    /** H2 closes the database when the pool's last connection closes, and a new connection opens a new store. */
+    private volatile MVStore store;
+    private volatile boolean failing;
+
+    EventStoreHousekeeping(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-store-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts the housekeeping of the H2 database behind {@code dataSource}, every {@code interval},
+     * which must be shorter than the database's retention time.
+     */
+    static EventStoreHousekeeping start(DataSource dataSource, Duration interval, Duration retention,
+                                        MeterRegistry registry) {
+        if (interval.isZero() || interval.isNegative() || interval.compareTo(retention) >= 0) {
+            throw new IllegalArgumentException("erp.event-store.housekeeping-interval must be more than 0 and less"
+                    + " than the event store's retention time of " + retention.toMillis() + " ms, not " + interval);
+        }
+        EventStoreHousekeeping housekeeping = new EventStoreHousekeeping(dataSource);
+        housekeeping.openStore();
+        Gauge.builder(FILE_SIZE_METRIC, housekeeping, EventStoreHousekeeping::fileBytes)
+                .baseUnit("bytes")
+                .description("Size of the embedded event store's file, free space included")
+                .register(registry);
+        Gauge.builder(FILL_RATE_METRIC, housekeeping, EventStoreHousekeeping::chunksFillPercent)
+                .baseUnit("percent")
+                .description("Share of the event store's chunk bytes that is live; housekeeping rewrites chunks below "
+                        + TARGET_FILL_PERCENT)
+                .register(registry);
+        long millis = interval.toMillis();
+        housekeeping.schedule.scheduleWithFixedDelay(housekeeping::runOnce, millis, millis, TimeUnit.MILLISECONDS);
+        return housekeeping;
+    }
+
+    /**
+     * One round: the file forced to disk, then the emptiest chunks rewritten. Returns whether any
+     * chunk was rewritten. A failure is logged (once until a round succeeds again) and never stops
+     * the schedule: housekeeping is worth retrying, and a commit never depends on it.
+     */
+    boolean runOnce() {
+        try {
+            MVStore current = openStore();
+            current.sync();
+            boolean rewritten = current.compact(TARGET_FILL_PERCENT, MOST_BYTES_MOVED_PER_RUN);
+            failing = false;
+            return rewritten;
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warn("Event store housekeeping failed; it is tried again in the next round", e);
+            }
+            failing = true;
+            return false;
+        }
+    }
+
+    long fileBytes() {
+        MVStore current = store;
+        return current == null || current.isClosed() || current.getFileStore() == null ? 0 : current.getFileStore().size();
+    }
+
+    int chunksFillPercent() {
+        MVStore current = store;
+        return current == null || current.isClosed() || current.getFileStore() == null
+                ? 0 : current.getFileStore().getChunksFillRate();
+    }
+
+    /** Stops the schedule; a round in progress ends first (it is bounded by the bytes it may move). */
+    @Override
+    public void close() {
+        schedule.shutdown();
+        try {
+            if (!schedule.awaitTermination(10, TimeUnit.SECONDS)) {
+                schedule.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            schedule.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * H2 has no SQL statement for this: the store is reached through its engine's own classes, from a
+     * connection of the pool (the database stays open as long as the pool holds a connection).
+     */
+    private MVStore openStore() {
+        MVStore current = store;
+        if (current != null && !current.isClosed()) {
+            return current;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            current = session.getDatabase().getStore().getMvStore();
+            store = current;
+            return current;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the H2 store of the event store", e);
+        }
+    }
+}

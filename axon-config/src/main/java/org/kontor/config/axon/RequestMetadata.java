@@ -6,6 +6,8 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The metadata every command carries and passes on to every message it causes: who
@@ -33,8 +35,24 @@ public final class RequestMetadata implements CorrelationDataProvider {
     /** Keys copied unchanged from a message to everything it causes. */
     static final List<String> INHERITED_KEYS = List.of(USER_ID, CORRELATION_ID, CLIENT_IP, REQUEST_ID);
 
+    /** The resource that marks a unit of work whose handlers send no message. */
+    private static final String SENDS_NOTHING = RequestMetadata.class.getName() + ".sendsNothing";
+
+    /**
+     * Marks a unit of work whose handlers send no message (a projection's batch), so that nothing is
+     * worked out for it: Axon asks the providers each time a message is created in a unit of work,
+     * also for the result of every event handled, and reading an event's metadata deserializes it.
+     * In a replay that was about 4 % of the server's CPU, for data nothing used.
+     */
+    public static void sendsNothing(UnitOfWork<?> unitOfWork) {
+        unitOfWork.root().resources().put(SENDS_NOTHING, Boolean.TRUE);
+    }
+
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(SENDS_NOTHING)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         for (String key : INHERITED_KEYS) {
             Object value = message.getMetaData().get(key);

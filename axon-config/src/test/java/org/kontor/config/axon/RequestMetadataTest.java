@@ -6,6 +6,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 class RequestMetadataTest {
@@ -45,6 +46,32 @@ class RequestMetadataTest {
         assertThat(data).containsEntry(RequestMetadata.CAUSATION_ID, event.getIdentifier())
                 .containsEntry(RequestMetadata.USER_ID, "alice")
                 .doesNotContainKeys(RequestMetadata.COMMAND_NAME, RequestMetadata.COMMAND_CAUSATION_ID);
+    }
+
+    @Test
+    void unitOfWorkThatSendsNothing_getsNoCorrelationData() {
+        GenericEventMessage<String> event = new GenericEventMessage<>("receipt recorded", FROM_REQUEST);
+        DefaultUnitOfWork<GenericEventMessage<String>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        try {
+            RequestMetadata.sendsNothing(unitOfWork);
+
+            assertThat(metadata.correlationDataFor(event)).isEmpty();
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    @Test
+    void unitOfWorkNotMarked_getsTheEventsCorrelationData() {
+        GenericEventMessage<String> event = new GenericEventMessage<>("receipt recorded", FROM_REQUEST);
+        DefaultUnitOfWork<GenericEventMessage<String>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        try {
+            Map<String, Object> data = Map.copyOf(metadata.correlationDataFor(event));
+
+            assertThat(data).containsEntry(RequestMetadata.USER_ID, "alice");
+        } finally {
+            unitOfWork.rollback();
+        }
     }
 
     private record RecordReceipt(String movementId) {

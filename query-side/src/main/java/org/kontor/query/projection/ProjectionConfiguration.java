@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.kontor.config.axon.ReadModels;
+import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.storage.ReadStoreConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,6 +41,11 @@ class ProjectionConfiguration {
                 processing.registerTransactionManager(group.value(), configuration -> NoTransactionManager.instance());
                 // ...and it only keeps a view, so an administrator may rebuild it while it serves.
                 readModels.register(group.value());
+                // A projection sends no message, so its batches need no correlation data.
+                processing.registerHandlerInterceptor(group.value(), configuration -> (unitOfWork, chain) -> {
+                    RequestMetadata.sendsNothing(unitOfWork);
+                    return chain.proceed();
+                });
             }
         }
     }

@@ -63,7 +63,9 @@ public class EmbeddedStorageConfiguration {
         Path directory = createDirectory(dataDirectory);
         HikariConfig config = new HikariConfig();
         config.setPoolName("event-store");
-        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("kontor") + H2_SETTINGS);
+        String url = "jdbc:h2:file:" + directory.resolve("kontor") + H2_SETTINGS;
+        EventStoreHousekeeping.compactIfMostlyDead(url);
+        config.setJdbcUrl(url);
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(poolSize);

@@ -10,10 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kontor.config.storage.EventStoreHousekeeping.Round;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
@@ -43,7 +46,7 @@ class EventStoreHousekeepingTest {
             int rewritingRounds = 0;
             for (int round = 1; round < ROUNDS; round++) {
                 Thread.sleep(PAST_THE_RETENTION_MS);
-                rewritingRounds += housekeeping.runOnce() ? 1 : 0;
+                rewritingRounds += housekeeping.runOnce() == Round.REWROTE_CHUNKS ? 1 : 0;
                 appendPostings(plain, COMMITS_PER_ROUND);
                 appendPostings(kept, COMMITS_PER_ROUND);
             }
@@ -76,6 +79,47 @@ class EventStoreHousekeepingTest {
         }
     }
 
+    @Test
+    void roundsWithoutACommitSinceTheLastRound_doNothing() throws Exception {
+        JdbcDataSource dataSource = eventStore("idle");
+        try (Connection connection = dataSource.getConnection();
+             EventStoreHousekeeping housekeeping = new EventStoreHousekeeping(dataSource)) {
+            appendPostings(connection, 10);
+            Thread.sleep(PAST_THE_RETENTION_MS);
+            housekeeping.runOnce();
+            long writesBefore = writes(connection);
+
+            List<Round> later = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                later.add(housekeeping.runOnce());
+            }
+
+            assertThat(later).containsOnly(Round.IDLE);
+            assertThat(writes(connection)).isEqualTo(writesBefore);
+        }
+    }
+
+    /** More chunks to rewrite than one round may move, so that only the count of commits decides. */
+    @Test
+    void fewCommitsSinceTheLastRewrite_onlyForceTheFile() throws Exception {
+        JdbcDataSource dataSource = eventStore("few");
+        try (Connection connection = dataSource.getConnection();
+             EventStoreHousekeeping housekeeping = new EventStoreHousekeeping(dataSource)) {
+            appendPostings(connection, 5 * COMMITS_PER_ROUND);
+            Thread.sleep(PAST_THE_RETENTION_MS);
+            Round first = housekeeping.runOnce();
+
+            appendPostings(connection, 3);
+            Round afterFewCommits = housekeeping.runOnce();
+            appendPostings(connection, EventStoreHousekeeping.COMMITS_BETWEEN_COMPACTIONS);
+            Round afterEnoughCommits = housekeeping.runOnce();
+
+            assertThat(first).isEqualTo(Round.REWROTE_CHUNKS);
+            assertThat(afterFewCommits).isEqualTo(Round.FORCED_ONLY);
+            assertThat(afterEnoughCommits).isEqualTo(Round.REWROTE_CHUNKS);
+        }
+    }
+
     /** H2 closes a database when its last connection closes; the next connection opens a new store. */
     @Test
     void databaseClosedAndOpenedAgain_theNextRoundWorksOnTheNewStore() throws Exception {
@@ -95,6 +139,35 @@ class EventStoreHousekeepingTest {
                 assertThat(rowCount(second)).isEqualTo(40);
             }
         }
+    }
+
+    /** As a file written before the housekeeping existed: no rounds, about 50 KiB a commit. */
+    @Test
+    void largeFileOfMostlyDeadChunks_isCompactedBeforeTheStart() throws Exception {
+        JdbcDataSource dataSource = eventStore("dead");
+        try (Connection connection = dataSource.getConnection()) {
+            appendPostings(connection, 5 * COMMITS_PER_ROUND);
+        }
+        long before = fileSize("dead");
+
+        boolean compacted = EventStoreHousekeeping.compactIfMostlyDead(dataSource.getURL());
+
+        assertThat(before).isGreaterThan(EventStoreHousekeeping.MOSTLY_DEAD_FILE_BYTES);
+        assertThat(compacted).isTrue();
+        assertThat(fileSize("dead")).isLessThan(before / 10);
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(rowCount(connection)).isEqualTo(2L * 5 * COMMITS_PER_ROUND);
+        }
+    }
+
+    @Test
+    void smallFile_isLeftAsItIs() throws Exception {
+        JdbcDataSource dataSource = eventStore("small");
+        try (Connection connection = dataSource.getConnection()) {
+            appendPostings(connection, 10);
+        }
+
+        assertThat(EventStoreHousekeeping.compactIfMostlyDead(dataSource.getURL())).isFalse();
     }
 
     @Test
@@ -125,6 +198,7 @@ class EventStoreHousekeepingTest {
     private JdbcDataSource eventStore(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve(name) + EmbeddedStorageConfiguration.H2_SETTINGS);
+        dataSource.setUser("sa"); // as the server's pool
         try (Connection connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/embedded-schema.sql"));
         } catch (SQLException e) {
@@ -162,6 +236,12 @@ class EventStoreHousekeepingTest {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    /** How many times H2 has written to the file since it was opened. */
+    private static long writes(Connection connection) throws SQLException {
+        return ((org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                .getDatabase().getStore().getMvStore().getFileStore().getWriteCount();
     }
 
     private long fileSize(String name) throws Exception {

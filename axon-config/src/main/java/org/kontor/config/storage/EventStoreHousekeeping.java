@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * commits of two rows; 2 GiB for 100,000 events of a benchmark run) and commits got slower as the
  * list of chunks grew (about 3,000 a second at first, 1,400 after 150,000).
  *
- * <p>This task does that housekeeping on a schedule: it forces the file to disk, then lets H2
- * rewrite the emptiest chunks ({@link MVStore#compact}). H2 reuses the space of a chunk that holds
+ * <p>This task does that housekeeping on a schedule: after commits it forces the file to disk, then
+ * lets H2 rewrite the emptiest chunks ({@link MVStore#compact}); see {@link #runOnce()}. H2 reuses the space of a chunk that holds
  * nothing live once {@code RETENTION_TIME} has passed (see {@link EmbeddedStorageConfiguration}), and
  * that must be longer than the interval between two forced writes: a chunk is only overwritten after
  * the chunks that replaced it reached the disk, which is H2's own condition for a file that still

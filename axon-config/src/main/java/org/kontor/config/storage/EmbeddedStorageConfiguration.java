@@ -46,7 +46,8 @@ public class EmbeddedStorageConfiguration {
     /**
      * How long H2 keeps the space of a chunk that holds nothing live before it writes over it. H2's
      * default (45 s) held 45 s of commits' chunks, more than 1 GiB while postings ran; one second is
-     * enough because {@link EventStoreHousekeeping} forces the file to disk within its interval of a commit (250 ms by default, and always under this second).
+     * enough because {@link EventStoreHousekeeping} forces the file to disk within its interval of a
+     * commit (250 ms by default, and always under this second).
      */
     static final Duration RETENTION = Duration.ofSeconds(1);
 

@@ -32,6 +32,9 @@ public class AxonDefaults {
                              @Value("${erp.processors.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+        // Each processor steps over the runs of events it has no handler for in one go.
+        processing.configureDefaultStreamableMessageSource(
+                configuration -> new SkippingMessageSource(configuration.eventStore()));
         // Events about one customer come from many aggregates (interactions, orders, invoices);
         // keeping them in one sequence lets a customer's views apply them in order.
         processing.registerDefaultSequencingPolicy(configuration -> new CustomerSequencingPolicy(

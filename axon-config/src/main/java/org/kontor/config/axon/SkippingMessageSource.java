@@ -1,0 +1,141 @@
+package org.kontor.config.axon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+/**
+ * The event store as one processor reads it, without the events the processor cannot handle that
+ * are followed by another event already available.
+ *
+ * <p>Why: every processor reads every event. A pooled processor's coordinator offers each one to
+ * its work package, which queues it, wakes its thread and advances the token, also for an event
+ * no handler of the processor takes. With 26 processors that was about a quarter of the CPU of a
+ * replay, most of it spent on events that 20 of the processors only step over.
+ *
+ * <p>How: when no handler of a processor takes an event's type, Axon's coordinator tells the stream
+ * ({@link BlockingStream#skipMessagesWithPayloadTypeOf}); Axon Server's stream then stops sending
+ * that type, the embedded store's stream ignores the hint. This stream remembers the type. When the
+ * next event is of a remembered type and another event is already available after it, it takes the
+ * next one instead, up to {@link #LONGEST_RUN} events in one call. So the processor gets the events
+ * it handles, and of the ones it does not, only the last before a pause in the stream.
+ *
+ * <p>Why this is safe: an event's tracking token covers every event before it in the stream, so
+ * the event passed on advances the processor's token exactly as far as stepping over each one
+ * before it would have, and no handler of the processor would have taken those. Only events
+ * already in the stream are taken, so a processor at the head still reaches the head. Events with
+ * equal tokens (one stored event upcast into several) are never stepped over: the coordinator may
+ * have peeked at one of them to hand them over together.
+ *
+ * <p>What it buys besides the work saved: a work package's queue (1,024 events in Axon) holds only
+ * events its processor handles, so its batches are as large as configured.
+ *
+ * <p>What changes for operators: {@code eventProcessor.ignoredCounter} counts a run as one event.
+ */
+final class SkippingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    /** Bounds the events one call takes, so that a processor still notices a stop request soon. */
+    static final int LONGEST_RUN = 1_000;
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
+
+    SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new SkippingStream(delegate.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return delegate.createTokenSince(duration);
+    }
+
+    /** One processor's stream, used by its coordinator, which runs one task at a time. */
+    static final class SkippingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        /** Payload types no handler of the processor takes. */
+        private final Set<Class<?>> skipped = new HashSet<>();
+        private TrackingToken lastPassedOn;
+
+        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            TrackedEventMessage<?> next = delegate.nextAvailable();
+            if (!next.trackingToken().equals(lastPassedOn)) {
+                for (int taken = 1; taken < LONGEST_RUN && isSkipped(next); taken++) {
+                    Optional<TrackedEventMessage<?>> after = delegate.peek();
+                    if (after.isEmpty() || after.get().trackingToken().equals(next.trackingToken())) {
+                        break;
+                    }
+                    next = delegate.nextAvailable();
+                }
+            }
+            lastPassedOn = next.trackingToken();
+            return next;
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> message) {
+            skipped.add(message.getPayloadType());
+            delegate.skipMessagesWithPayloadTypeOf(message);
+        }
+
+        private boolean isSkipped(TrackedEventMessage<?> message) {
+            return !skipped.isEmpty() && skipped.contains(message.getPayloadType());
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return delegate.hasNextAvailable();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            return delegate.setOnAvailableCallback(callback);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}

@@ -1,15 +1,24 @@
 package org.kontor.config.storage;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -35,6 +44,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * query for it is still running: they wait for that query (at most {@link #LONGEST_WAIT}) instead
  * of running it again. Its answer is as old as a query of their own would be.
  *
+ * <p>A kept batch is shared as messages too: the first reader that asks for it as messages
+ * deserializes it, and every later one gets the same message objects, so an event's payload, metadata
+ * and timestamp are decoded once, not once per processor that handles it. Axon's messages are
+ * immutable and decode lazily and safely from any thread. The messages of a batch are made from its
+ * events alone, which holds for single-event upcasters (every upcaster of this project is one).
+ *
  * <p>Only batches with events are kept once read: an empty batch means the reader is at the head,
  * and its next poll must see new events. At most {@code sharedBatches} are kept, the least
  * recently asked for leaving first (a batch holds up to the engine's batch size of events, about
@@ -47,7 +62,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     /** A query of 1,000 events takes milliseconds; a reader that waited this long reads for itself. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-    private final Map<BatchRequest, Batch> recentBatches;
+    private final Map<BatchRequest, Kept> recentBatches;
     private final LongSupplier nanoClock;
 
     SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches) {
@@ -62,7 +77,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         }
         this.recentBatches = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<BatchRequest, Batch> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<BatchRequest, Kept> eldest) {
                 return size() > sharedBatches;
             }
         };
@@ -70,9 +85,22 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return batchAfter(lastToken, batchSize).events();
+    }
+
+    /**
+     * The events after {@code trackingToken} as Axon's engine reads them (batch by batch, to the
+     * end of the store), each batch as the messages shared with other readers of it.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return StreamSupport.stream(new SharedMessages(trackingToken), false);
+    }
+
+    private Batch batchAfter(TrackingToken lastToken, int batchSize) {
         BatchRequest request = new BatchRequest(lastToken, batchSize);
-        Batch mine = new Batch(new CompletableFuture<>(), nanoClock.getAsLong());
-        Batch theirs;
+        Kept mine = new Kept(new CompletableFuture<>(), nanoClock.getAsLong());
+        Kept theirs;
         synchronized (recentBatches) {
             theirs = recentBatches.get(request);
             if (theirs != null && nanoClock.getAsLong() - theirs.askedAtNanos() > KEPT_FOR.toNanos()) {
@@ -84,30 +112,27 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         if (theirs != null) {
-            List<? extends TrackedEventData<?>> shared = awaitQuietly(theirs);
-            if (shared != null) {
-                return shared;
-            }
-            return super.fetchTrackedEvents(lastToken, batchSize);
+            Batch shared = awaitQuietly(theirs);
+            return shared != null ? shared : new Batch(super.fetchTrackedEvents(lastToken, batchSize));
         }
         try {
-            List<? extends TrackedEventData<?>> fetched = List.copyOf(super.fetchTrackedEvents(lastToken, batchSize));
-            mine.events().complete(fetched);
-            if (fetched.isEmpty()) {
+            Batch fetched = new Batch(super.fetchTrackedEvents(lastToken, batchSize));
+            mine.batch().complete(fetched);
+            if (fetched.events().isEmpty()) {
                 forget(request, mine);
             }
             return fetched;
         } catch (RuntimeException | Error e) {
-            mine.events().completeExceptionally(e);
+            mine.batch().completeExceptionally(e);
             forget(request, mine);
             throw e;
         }
     }
 
     /** The other reader's answer, or {@code null} if its query failed or took too long. */
-    private static List<? extends TrackedEventData<?>> awaitQuietly(Batch batch) {
+    private static Batch awaitQuietly(Kept kept) {
         try {
-            return batch.events().get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return kept.batch().get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -116,14 +141,74 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    private void forget(BatchRequest request, Batch batch) {
+    private void forget(BatchRequest request, Kept kept) {
         synchronized (recentBatches) {
-            recentBatches.remove(request, batch);
+            recentBatches.remove(request, kept);
         }
     }
 
-    /** A batch being read or read: its events once the query is done, and when it was asked for. */
-    private record Batch(CompletableFuture<List<? extends TrackedEventData<?>>> events, long askedAtNanos) {
+    /** One batch as read: its events as stored, and as messages once a reader asked for those. */
+    private final class Batch {
+
+        private final List<? extends TrackedEventData<?>> events;
+        private volatile List<TrackedEventMessage<?>> messages;
+
+        Batch(List<? extends TrackedEventData<?>> events) {
+            this.events = List.copyOf(events);
+        }
+
+        List<? extends TrackedEventData<?>> events() {
+            return events;
+        }
+
+        /** Two readers asking at once may both convert; either result is right, and one is kept. */
+        List<TrackedEventMessage<?>> messages() {
+            List<TrackedEventMessage<?>> converted = messages;
+            if (converted == null) {
+                converted = EventUtils.upcastAndDeserializeTrackedEvents(events.stream(), getEventSerializer(),
+                        upcasterChain).toList();
+                messages = converted;
+            }
+            return converted;
+        }
+    }
+
+    /**
+     * Axon's reading, batch by batch: the next batch starts after the last event of the one before,
+     * and an empty batch ends the stream.
+     */
+    private final class SharedMessages extends Spliterators.AbstractSpliterator<TrackedEventMessage<?>> {
+
+        private TrackingToken lastRead;
+        private Iterator<TrackedEventMessage<?>> current = Collections.emptyIterator();
+        private boolean endReached;
+
+        SharedMessages(TrackingToken after) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.lastRead = after;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+            while (!current.hasNext()) {
+                if (endReached) {
+                    return false;
+                }
+                Batch batch = batchAfter(lastRead, batchSize());
+                List<? extends TrackedEventData<?>> events = batch.events();
+                endReached = events.isEmpty();
+                if (!endReached) {
+                    lastRead = events.get(events.size() - 1).trackingToken();
+                }
+                current = batch.messages().iterator();
+            }
+            action.accept(current.next());
+            return true;
+        }
+    }
+
+    /** A batch being read or read: the batch once the query is done, and when it was asked for. */
+    private record Kept(CompletableFuture<Batch> batch, long askedAtNanos) {
     }
 
     /**

@@ -24,7 +24,9 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,8 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         private final Deque<Integer> freePositions = new ArrayDeque<>();
         /** Sum of the stored documents' BSON sizes, kept from the bytes themselves. */
         private long dataSize;
+        /** The ids of the last {@code _id $in} query seen, for {@link #documentMatchesQuery}. */
+        private volatile IdsQuery lastIdsQuery = new IdsQuery(null, null);
 
         CompactCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                           CursorRegistry cursors) {
@@ -155,6 +159,45 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             Stream<Document> all = positions(isNaturalDescending(orderBy)).mapToObj(this::getDocument);
             return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
+        }
+
+        /**
+         * {@code {_id: {$in: [ids]}}} with text ids (what a projection's batch sends to read its
+         * documents) is answered with a set: the library finds the documents through the index and
+         * then compares each one with every id of the list again, which for a batch reading 500
+         * documents was 250,000 comparisons and about 3 % of a replay's CPU. Anything else takes the
+         * library's rules.
+         */
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Set<String> ids = textIdsIn(query);
+            if (ids == null) {
+                return super.documentMatchesQuery(document, query);
+            }
+            return document.get(ID_FIELD) instanceof String id && ids.contains(id);
+        }
+
+        /** The ids of an {@code _id $in} query whose ids are all text, else null; the last one is kept. */
+        private Set<String> textIdsIn(Document query) {
+            IdsQuery last = lastIdsQuery;
+            if (last.query() == query) {
+                return last.ids();
+            }
+            Set<String> ids = null;
+            if (query.size() == 1 && query.get(ID_FIELD) instanceof Document condition && condition.size() == 1
+                    && condition.get("$in") instanceof Collection<?> values
+                    && values.stream().allMatch(String.class::isInstance)) {
+                ids = new HashSet<>();
+                for (Object value : values) {
+                    ids.add((String) value);
+                }
+            }
+            lastIdsQuery = new IdsQuery(query, ids);
+            return ids;
+        }
+
+        /** A query, by identity, and its text ids (null if it is not such a query). */
+        private record IdsQuery(Document query, Set<String> ids) {
         }
 
         @Override

@@ -262,6 +262,25 @@ class CompactMemoryBackendTest {
         }
 
         @Test
+        void findByIdsIn_answersExactlyTheStoredDocumentsNamed() {
+            for (int number = 0; number < 50; number++) {
+                lines.insertOne(new org.bson.Document("_id", "b" + number).append("n", number));
+            }
+            lines.insertOne(new org.bson.Document("_id", 7).append("n", "number id"));
+
+            List<Object> named = lines.find(Filters.in("_id", List.of("b3", "b40", "b99", "7", "b3")))
+                    .map(document -> document.get("n")).into(new ArrayList<>());
+            List<Object> mixed = lines.find(Filters.in("_id", List.of("b1", 7L)))
+                    .map(document -> document.get("n")).into(new ArrayList<>());
+            List<Object> withOtherCondition = lines.find(Filters.and(Filters.in("_id", List.of("b1", "b2")),
+                    Filters.eq("n", 2))).map(document -> document.get("n")).into(new ArrayList<>());
+
+            assertThat(named).containsExactlyInAnyOrder(3, 40);
+            assertThat(mixed).as("a number id takes the library's rules").containsExactlyInAnyOrder(1, "number id");
+            assertThat(withOtherCondition).containsExactly(2);
+        }
+
+        @Test
         void largeAnswerInSeveralBatches_everyDocumentOnce() {
             for (int number = 0; number < 250; number++) {
                 lines.insertOne(new org.bson.Document("_id", number).append("n", number));

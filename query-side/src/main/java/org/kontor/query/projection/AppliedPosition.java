@@ -2,6 +2,7 @@ package org.kontor.query.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -15,6 +16,11 @@ import org.bson.Document;
  * and a bare global index is not enough either: the JDBC store may deliver an event with a lower
  * index later (it was still committing), so the gaps are remembered too. An event is skipped only
  * when the stored position covers it, which is exactly a redelivery.
+ *
+ * <p>Events mostly come in order, so both methods first compare the event's index with the stored
+ * one and read the stored gaps only when they must: a replay calls them for every document an event
+ * changes, and reading the stored position into a token was a sixth of the time of the balances'
+ * projection in a profile.
  */
 public final class AppliedPosition {
 
@@ -28,8 +34,17 @@ public final class AppliedPosition {
         if (document == null || token == null) {
             return false;
         }
-        TrackingToken stored = read(document.get(FIELD, Document.class));
-        return stored != null && stored.covers(unwrap(token));
+        Document stored = document.get(FIELD, Document.class);
+        if (stored == null) {
+            return false;
+        }
+        TrackingToken event = unwrap(token);
+        OptionalLong position = event.position();
+        // No position covers one past its index, whatever its gaps.
+        if (position.isPresent() && position.getAsLong() > indexOf(stored)) {
+            return false;
+        }
+        return read(stored).covers(event);
     }
 
     /** Records that the document has applied the event at {@code token}. */
@@ -37,10 +52,29 @@ public final class AppliedPosition {
         if (token == null) {
             return;
         }
-        TrackingToken stored = read(document.get(FIELD, Document.class));
+        Document storedPosition = document.get(FIELD, Document.class);
         TrackingToken event = unwrap(token);
+        if (storedPosition != null && event instanceof GapAwareTrackingToken gapAware && hasNoGaps(storedPosition)
+                && gapAware.getIndex() > indexOf(storedPosition)) {
+            // Axon's upper bound of a position without gaps and a later one: the later index, with
+            // the later position's gaps above the earlier index.
+            long earlierIndex = indexOf(storedPosition);
+            document.put(FIELD, new Document("index", gapAware.getIndex())
+                    .append("gaps", new ArrayList<>(gapAware.getGaps().tailSet(earlierIndex + 1))));
+            return;
+        }
+        TrackingToken stored = read(storedPosition);
         TrackingToken latest = stored == null ? event : stored.upperBound(event);
         document.put(FIELD, write(latest));
+    }
+
+    private static long indexOf(Document stored) {
+        return stored.get("index", Number.class).longValue();
+    }
+
+    private static boolean hasNoGaps(Document stored) {
+        List<?> gaps = stored.get("gaps", List.class);
+        return gaps != null && gaps.isEmpty();
     }
 
     private static TrackingToken unwrap(TrackingToken token) {

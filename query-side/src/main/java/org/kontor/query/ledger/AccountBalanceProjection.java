@@ -4,13 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,14 +26,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the balances: per account and month one document ({@code <code>:<YYYY-MM>}) with the
- * debits and credits before the month (opening), in the month, and per day of the month; per
- * account one index document with its name, type and the sorted list of months that have a
- * document. A posting dated in month M adds to the document of M (created with the closing balance
- * of the latest earlier month as its opening) and to the opening of every later month of the
- * account, so a backdated entry leaves every later period right. The period status lives here too.
+ * debits and credits of the month and of each of its days; per account one index document with
+ * its name, type and the debits and credits of every month that has any ({@code totals}). A
+ * posting dated in month M adds to the document of M and to M's totals in the index, so a
+ * backdated entry changes two documents per account, however many later months there are; a
+ * month's opening balance is the sum of the earlier months' totals, added up when it is read (at
+ * most a few hundred months per account). The period status lives here too.
  *
- * <p>Each month document records the last event it applied and skips a redelivered one; the index
- * only gains months, which is harmless to repeat.
+ * <p>Until layout 2 each month document carried its opening balance, and a posting rewrote the
+ * document of every later month of its accounts: about a fifth of this projection's time in a
+ * replay, and a dozen documents read and written per live posting. A read store kept from before
+ * needs this view rebuilt (docs/operations.md, Upgrades).
+ *
+ * <p>Every document records the last event it applied and skips a redelivered one.
  */
 @Component
 @ProcessingGroup(AccountBalanceProjection.PROCESSOR)
@@ -48,10 +48,10 @@ class AccountBalanceProjection {
     static final String ACCOUNTS = "ledger_account_index";
     static final String MONTHS = "ledger_account_months";
     static final String PERIODS = "ledger_periods";
+    /** The field of an account's index document with the debits and credits of each month. */
+    static final String TOTALS = "totals";
     /** The id of the document in {@link #PERIODS} that says how far the books are closed. */
     static final String BOOKS = "books";
-    /** For reads of month documents, which {@link #prefetchMonths} fetched for the whole batch. */
-    private static final Function<Object, Collection<String>> NOT_PREFETCHED = payload -> List.of();
 
     private final MongoDatabase readStore;
 
@@ -78,19 +78,20 @@ class AccountBalanceProjection {
     void on(JournalEntryPosted event, TrackingToken token) {
         DocumentBatch batch = DocumentBatch.current(readStore);
         YearMonth month = YearMonth.from(event.accountingDate());
-        prefetchMonths(batch, event);
         Movement.byAccount(event.lines()).forEach((code, movement) -> {
             Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
             account = account == null ? newAccount(code) : account;
-            List<String> months = new ArrayList<>(account.getList("months", String.class, List.of()));
-            addToMonth(batch, account, months, month, event.accountingDate(), movement, token);
-            addToLaterOpenings(batch, code, months, month, movement, token);
-            int at = Collections.binarySearch(months, month.toString());
-            if (at < 0) {
-                months.add(-at - 1, month.toString());
-                account.put("months", months);
+            if (!AppliedPosition.alreadyApplied(account, token)) {
+                Document totals = totalsOf(account);
+                Document monthTotal = totals.get(month.toString(), Document.class);
+                monthTotal = monthTotal == null ? new Document("d", 0L).append("c", 0L) : monthTotal;
+                add(monthTotal, "d", movement.debitMinor());
+                add(monthTotal, "c", movement.creditMinor());
+                totals.put(month.toString(), monthTotal);
+                AppliedPosition.recordApplied(account, token);
                 batch.save(ACCOUNTS, account);
             }
+            addToMonth(batch, code, month, event.accountingDate(), movement, token);
         });
     }
 
@@ -152,13 +153,10 @@ class AccountBalanceProjection {
         return day < 10 ? "0" + day : Integer.toString(day);
     }
 
-    private static void addToMonth(DocumentBatch batch, Document account, List<String> months, YearMonth month,
-                                   LocalDate date, Movement movement, TrackingToken token) {
-        String code = account.getString("_id");
-        Document monthDocument = batch.loadAmong(MONTHS, monthId(code, month), NOT_PREFETCHED);
-        if (monthDocument == null) {
-            monthDocument = newMonth(code, month, closingBefore(batch, code, months, month));
-        }
+    private static void addToMonth(DocumentBatch batch, String code, YearMonth month, LocalDate date,
+                                   Movement movement, TrackingToken token) {
+        Document monthDocument = batch.loadAmong(MONTHS, monthId(code, month), AccountBalanceProjection::monthsOf);
+        monthDocument = monthDocument == null ? newMonth(code, month) : monthDocument;
         if (AppliedPosition.alreadyApplied(monthDocument, token)) {
             return;
         }
@@ -174,50 +172,24 @@ class AccountBalanceProjection {
         batch.save(MONTHS, monthDocument);
     }
 
-    /** A backdated posting moves the opening balance of every later month of the account. */
-    private static void addToLaterOpenings(DocumentBatch batch, String code, List<String> months, YearMonth month,
-                                           Movement movement, TrackingToken token) {
-        for (String later : months) {
-            if (later.compareTo(month.toString()) <= 0) {
-                continue;
-            }
-            Document laterMonth = batch.loadAmong(MONTHS, code + ":" + later, NOT_PREFETCHED);
-            if (laterMonth == null || AppliedPosition.alreadyApplied(laterMonth, token)) {
-                continue;
-            }
-            add(laterMonth, "openingDebitMinor", movement.debitMinor());
-            add(laterMonth, "openingCreditMinor", movement.creditMinor());
-            AppliedPosition.recordApplied(laterMonth, token);
-            batch.save(MONTHS, laterMonth);
+    /** The account's totals by month; created on first use, for a document made before any posting. */
+    private static Document totalsOf(Document account) {
+        Document totals = account.get(TOTALS, Document.class);
+        if (totals == null) {
+            totals = new Document();
+            account.put(TOTALS, totals);
         }
-    }
-
-    /** The closing debits and credits of the latest earlier month that has a document. */
-    private static Movement closingBefore(DocumentBatch batch, String code, List<String> months, YearMonth month) {
-        for (int i = months.size() - 1; i >= 0; i--) {
-            String earlier = months.get(i);
-            if (earlier.compareTo(month.toString()) < 0) {
-                Document found = batch.loadAmong(MONTHS, code + ":" + earlier, NOT_PREFETCHED);
-                if (found != null) {
-                    return new Movement(
-                            longOf(found, "openingDebitMinor") + longOf(found, "debitMinor"),
-                            longOf(found, "openingCreditMinor") + longOf(found, "creditMinor"));
-                }
-            }
-        }
-        return Movement.NONE;
+        return totals;
     }
 
     private static Document newAccount(String code) {
-        return new Document("_id", code).append("months", new ArrayList<String>());
+        return new Document("_id", code).append(TOTALS, new Document());
     }
 
-    private static Document newMonth(String code, YearMonth month, Movement opening) {
+    private static Document newMonth(String code, YearMonth month) {
         return new Document("_id", monthId(code, month))
                 .append("account", code)
                 .append("month", month.toString())
-                .append("openingDebitMinor", opening.debitMinor())
-                .append("openingCreditMinor", opening.creditMinor())
                 .append("debitMinor", 0L)
                 .append("creditMinor", 0L)
                 .append("days", new Document());
@@ -242,43 +214,13 @@ class AccountBalanceProjection {
                 : List.of();
     }
 
-    /**
-     * Reads, in one query, every month document the batch's entries will read: per entry and
-     * account its own month, the latest earlier month (the opening of a new month) and every later
-     * month (whose opening moves). Without it, each later month was a query of its own: about 40
-     * round trips for a batch of ten live postings, and the slowest part of a replay.
-     */
-    private static void prefetchMonths(DocumentBatch batch, JournalEntryPosted event) {
-        // The accounts' index documents come first: they list the months that have a document.
-        Movement.byAccount(event.lines()).keySet()
-                .forEach(code -> batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf));
-        batch.loadAmong(MONTHS, monthId(event.lines().get(0).account(), YearMonth.from(event.accountingDate())),
-                payload -> monthsRead(batch, payload));
-    }
-
-    private static List<String> monthsRead(DocumentBatch batch, Object payload) {
+    /** The month documents an event changes: its month, for every account it names. */
+    private static List<String> monthsOf(Object payload) {
         if (!(payload instanceof JournalEntryPosted posted)) {
             return List.of();
         }
-        String month = YearMonth.from(posted.accountingDate()).toString();
-        List<String> ids = new ArrayList<>();
-        for (String code : Movement.byAccount(posted.lines()).keySet()) {
-            ids.add(code + ":" + month);
-            Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
-            List<String> months = account == null ? List.of() : account.getList("months", String.class, List.of());
-            String latestEarlier = null;
-            for (String other : months) {
-                if (other.compareTo(month) < 0) {
-                    latestEarlier = other;
-                } else if (other.compareTo(month) > 0) {
-                    ids.add(code + ":" + other);
-                }
-            }
-            if (latestEarlier != null) {
-                ids.add(code + ":" + latestEarlier);
-            }
-        }
-        return ids;
+        YearMonth month = YearMonth.from(posted.accountingDate());
+        return posted.lines().stream().map(line -> monthId(line.account(), month)).distinct().toList();
     }
 
     private static String periodOf(Object payload) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,8 @@ import org.kontor.events.ledger.AccountType;
 /**
  * Reads balances from the {@code ledger-balances} view: one {@code find} for the accounts' index
  * documents and one for the month documents the dates asked for need, at most one per account and
- * date. How many entries were posted never changes how much is read.
+ * date. The balance before a month is the sum of the earlier months' totals in the index document.
+ * How many entries were posted never changes how much is read.
  */
 final class AccountBalances {
 
@@ -51,13 +51,15 @@ final class AccountBalances {
         return account == null ? null : new Books(List.of(account), monthsFor(List.of(account), dates));
     }
 
+    /** The documents of the months of {@code dates}, for the accounts that have postings in them. */
     private Map<String, Document> monthsFor(List<Document> index, Collection<LocalDate> dates) {
         Set<String> ids = new LinkedHashSet<>();
         for (Document account : index) {
+            Document totals = totalsOf(account);
             for (LocalDate date : dates) {
-                String month = latestMonthThrough(account, YearMonth.from(date));
-                if (month != null) {
-                    ids.add(account.getString("_id") + ":" + month);
+                String month = YearMonth.from(date).toString();
+                if (totals.containsKey(month)) {
+                    ids.add(AccountBalanceProjection.monthId(account.getString("_id"), YearMonth.from(date)));
                 }
             }
         }
@@ -68,12 +70,9 @@ final class AccountBalances {
         return found;
     }
 
-    /** The latest month of the account, up to and including {@code month}, that has a document. */
-    private static String latestMonthThrough(Document account, YearMonth month) {
-        List<String> listed = account.getList("months", String.class, List.of());
-        int at = Collections.binarySearch(listed, month.toString());
-        int latest = at >= 0 ? at : -at - 2;
-        return latest >= 0 ? listed.get(latest) : null;
+    private static Document totalsOf(Document account) {
+        Document totals = account.get(AccountBalanceProjection.TOTALS, Document.class);
+        return totals == null ? new Document() : totals;
     }
 
     /** The index documents read and the month documents they need. */
@@ -81,23 +80,21 @@ final class AccountBalances {
 
         /** Every debit and credit on the account dated up to and including {@code through}. */
         Movement cumulative(Document account, LocalDate through) {
-            String latest = latestMonthThrough(account, YearMonth.from(through));
-            Document month = latest == null ? null : months.get(account.getString("_id") + ":" + latest);
-            if (month == null) {
-                return Movement.NONE;
+            String month = YearMonth.from(through).toString();
+            Movement sum = Movement.NONE;
+            for (Map.Entry<String, Object> total : totalsOf(account).entrySet()) {
+                if (total.getKey().compareTo(month) < 0) {
+                    sum = sum.plus(movementOf((Document) total.getValue()));
+                }
             }
-            Movement opening = opening(month);
-            if (!latest.equals(YearMonth.from(through).toString())) {
-                return opening.plus(monthMovement(month));
+            Document monthDocument = months.get(account.getString("_id") + ":" + month);
+            if (monthDocument == null) {
+                return sum;
             }
-            Movement sum = opening;
-            Document days = month.get("days", Document.class);
             String lastDay = AccountBalanceProjection.dayKey(through);
-            for (Map.Entry<String, Object> day : days.entrySet()) {
+            for (Map.Entry<String, Object> day : monthDocument.get("days", Document.class).entrySet()) {
                 if (day.getKey().compareTo(lastDay) <= 0) {
-                    Document amounts = (Document) day.getValue();
-                    sum = sum.plus(new Movement(AccountBalanceProjection.longOf(amounts, "d"),
-                            AccountBalanceProjection.longOf(amounts, "c")));
+                    sum = sum.plus(movementOf((Document) day.getValue()));
                 }
             }
             return sum;
@@ -122,14 +119,9 @@ final class AccountBalances {
             return type == null ? null : AccountType.valueOf(type);
         }
 
-        private static Movement opening(Document month) {
-            return new Movement(AccountBalanceProjection.longOf(month, "openingDebitMinor"),
-                    AccountBalanceProjection.longOf(month, "openingCreditMinor"));
-        }
-
-        private static Movement monthMovement(Document month) {
-            return new Movement(AccountBalanceProjection.longOf(month, "debitMinor"),
-                    AccountBalanceProjection.longOf(month, "creditMinor"));
+        private static Movement movementOf(Document amounts) {
+            return new Movement(AccountBalanceProjection.longOf(amounts, "d"),
+                    AccountBalanceProjection.longOf(amounts, "c"));
         }
     }
 }

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers the balance queries from the {@code ledger-balances} view: the trial balance, the
  * month-end balances, the profit and loss and the balance sheet. Each reads the accounts' index
- * documents and at most two month documents per account (see {@link AccountBalances}). Accounts
- * nothing was ever posted to up to the date asked for are left out.
+ * documents and at most one month document per account and date read (see {@link
+ * AccountBalances}). Accounts nothing was ever posted to up to the date asked for are left out.
  */
 @Component
 class BalanceQueryHandlers {

@@ -288,11 +288,12 @@ class LedgerProjectionTest {
     }
 
     /**
-     * A backdated posting moves the opening of every later month of its accounts; the batch reads
-     * all those month documents in one query, not one query each.
+     * A backdated posting changes its own month and its accounts' totals, not the later months
+     * (until layout 2 it rewrote every later month document); a batch reads what it changes in
+     * one query per collection.
      */
     @Test
-    void batchOfBackdatedPostings_balancesReadInOneQueryPerCollection() {
+    void batchOfBackdatedPostings_readOnlyTheirOwnMonthsInOneQueryPerCollection() {
         for (int month = 1; month <= 12; month++) {
             books.post(books.posting(String.format("2026-%02d-15", month), BANK, REVENUE, 1_000));
         }
@@ -301,10 +302,14 @@ class LedgerProjectionTest {
                 books.posting("2026-03-02", BANK, EQUITY, 700),
                 books.posting("2026-02-11", RECEIVABLES, REVENUE, 900));
         books.harness.findsSinceLastCall();
+        books.harness.documentsReturnedSinceLastCall();
 
         books.harness.handle(books.balances, backdated);
 
         assertThat(books.harness.findsSinceLastCall()).as("finds: account index, then month documents").isEqualTo(2);
+        assertThat(books.harness.documentsReturnedSinceLastCall())
+                .as("the 5 accounts' index documents, and of the postings' own months the 3 that exist")
+                .isEqualTo(8);
         assertThat(balances("2026-12").get(BANK).opening()).isEqualTo("112.00"); // 11 x 10.00 - 5.00 + 7.00
         assertThat(balances("2026-12").get(REVENUE).opening()).isEqualTo("119.00"); // 11 x 10.00 + 9.00
     }

@@ -37,7 +37,8 @@ import org.axonframework.messaging.StreamableMessageSource;
  * <p>What it buys besides the work saved: a work package's queue (1,024 events in Axon) holds only
  * events its processor handles, so its batches are as large as configured.
  *
- * <p>What changes for operators: {@code eventProcessor.ignoredCounter} counts a run as one event.
+ * <p>What changes for operators: {@code eventProcessor.ingestedCounter} and {@code ignoredCounter}
+ * count only the events a processor was handed.
  */
 final class SkippingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 

@@ -57,9 +57,9 @@ final class AccountBalances {
         for (Document account : index) {
             Document totals = totalsOf(account);
             for (LocalDate date : dates) {
-                String month = YearMonth.from(date).toString();
-                if (totals.containsKey(month)) {
-                    ids.add(AccountBalanceProjection.monthId(account.getString("_id"), YearMonth.from(date)));
+                YearMonth month = YearMonth.from(date);
+                if (totals.containsKey(month.toString())) {
+                    ids.add(AccountBalanceProjection.monthId(account.getString("_id"), month));
                 }
             }
         }
@@ -80,14 +80,14 @@ final class AccountBalances {
 
         /** Every debit and credit on the account dated up to and including {@code through}. */
         Movement cumulative(Document account, LocalDate through) {
-            String month = YearMonth.from(through).toString();
+            YearMonth month = YearMonth.from(through);
             Movement sum = Movement.NONE;
             for (Map.Entry<String, Object> total : totalsOf(account).entrySet()) {
-                if (total.getKey().compareTo(month) < 0) {
+                if (total.getKey().compareTo(month.toString()) < 0) {
                     sum = sum.plus(movementOf((Document) total.getValue()));
                 }
             }
-            Document monthDocument = months.get(account.getString("_id") + ":" + month);
+            Document monthDocument = months.get(AccountBalanceProjection.monthId(account.getString("_id"), month));
             if (monthDocument == null) {
                 return sum;
             }

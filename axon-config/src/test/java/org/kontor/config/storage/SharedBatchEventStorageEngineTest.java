@@ -67,6 +67,21 @@ class SharedBatchEventStorageEngineTest {
     }
 
     @Test
+    void secondReaderOfAKeptBatch_getsTheSameMessageObjects_soEachEventIsDecodedOnce() {
+        SharedBatchEventStorageEngine engine = engine(32);
+        append(engine, 15);
+
+        List<TrackedEventMessage<?>> first = messages(engine);
+        List<TrackedEventMessage<?>> second = messages(engine);
+
+        assertThat(second).hasSize(15);
+        for (int event = 0; event < 15; event++) {
+            assertThat(second.get(event)).isSameAs(first.get(event));
+        }
+        assertThat(second.get(14).getPayload()).isEqualTo("event 14");
+    }
+
+    @Test
     void readerAtTheHead_seesEventsAppendedAfterAnEmptyBatch() {
         SharedBatchEventStorageEngine engine = engine(32);
         append(engine, 5);
@@ -179,6 +194,12 @@ class SharedBatchEventStorageEngineTest {
     private static List<Read> readAll(JdbcEventStorageEngine engine, TrackingToken after) {
         try (var events = engine.readEvents(after, false)) {
             return events.map(SharedBatchEventStorageEngineTest::read).toList();
+        }
+    }
+
+    private static List<TrackedEventMessage<?>> messages(JdbcEventStorageEngine engine) {
+        try (var events = engine.readEvents(null, false)) {
+            return events.<TrackedEventMessage<?>>map(event -> event).toList();
         }
     }
 

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * list of chunks grew (about 3,000 a second at first, 1,400 after 150,000).
  *
  * <p>This task does that housekeeping on a schedule: after commits it forces the file to disk, then
- * lets H2 rewrite the emptiest chunks ({@link MVStore#compact}); see {@link #runOnce()}. H2 reuses the space of a chunk that holds
- * nothing live once {@code RETENTION_TIME} has passed (see {@link EmbeddedStorageConfiguration}), and
+ * lets H2 rewrite the emptiest chunks ({@link MVStore#compact}); see {@link #runOnce()}. H2 reuses
+ * the space of a chunk that holds nothing live once {@code RETENTION_TIME} has passed (see {@link EmbeddedStorageConfiguration}), and
  * that must be longer than the interval between two forced writes: a chunk is only overwritten after
  * the chunks that replaced it reached the disk, which is H2's own condition for a file that still
  * opens after a power loss.
@@ -154,7 +154,8 @@ final class EventStoreHousekeeping implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
             MVStore store = storeOf(connection);
             FileStore<?> file = store.getFileStore();
-            if (file == null || file.size() < MOSTLY_DEAD_FILE_BYTES || file.getChunksFillRate() >= MOSTLY_DEAD_FILL_PERCENT) {
+            if (file == null || file.size() < MOSTLY_DEAD_FILE_BYTES
+                    || file.getChunksFillRate() >= MOSTLY_DEAD_FILL_PERCENT) {
                 return false;
             }
             LOG.info("The event store file is {} MiB with {} % of its chunks live; compacting it before the start",

@@ -82,12 +82,7 @@ class AccountBalanceProjection {
             Document account = batch.loadAmong(ACCOUNTS, code, AccountBalanceProjection::accountsOf);
             account = account == null ? newAccount(code) : account;
             if (!AppliedPosition.alreadyApplied(account, token)) {
-                Document totals = totalsOf(account);
-                Document monthTotal = totals.get(month.toString(), Document.class);
-                monthTotal = monthTotal == null ? new Document("d", 0L).append("c", 0L) : monthTotal;
-                add(monthTotal, "d", movement.debitMinor());
-                add(monthTotal, "c", movement.creditMinor());
-                totals.put(month.toString(), monthTotal);
+                addAmounts(totalsOf(account), month.toString(), movement);
                 AppliedPosition.recordApplied(account, token);
                 batch.save(ACCOUNTS, account);
             }
@@ -162,12 +157,7 @@ class AccountBalanceProjection {
         }
         add(monthDocument, "debitMinor", movement.debitMinor());
         add(monthDocument, "creditMinor", movement.creditMinor());
-        Document days = monthDocument.get("days", Document.class);
-        Document day = days.get(dayKey(date), Document.class);
-        day = day == null ? new Document("d", 0L).append("c", 0L) : day;
-        add(day, "d", movement.debitMinor());
-        add(day, "c", movement.creditMinor());
-        days.put(dayKey(date), day);
+        addAmounts(monthDocument.get("days", Document.class), dayKey(date), movement);
         AppliedPosition.recordApplied(monthDocument, token);
         batch.save(MONTHS, monthDocument);
     }
@@ -193,6 +183,15 @@ class AccountBalanceProjection {
                 .append("debitMinor", 0L)
                 .append("creditMinor", 0L)
                 .append("days", new Document());
+    }
+
+    /** Adds the movement to the {@code {d, c}} document under {@code key}, created when missing. */
+    private static void addAmounts(Document parent, String key, Movement movement) {
+        Document amounts = parent.get(key, Document.class);
+        amounts = amounts == null ? new Document("d", 0L).append("c", 0L) : amounts;
+        add(amounts, "d", movement.debitMinor());
+        add(amounts, "c", movement.creditMinor());
+        parent.put(key, amounts);
     }
 
     private static void add(Document document, String field, long amountMinor) {

@@ -54,14 +54,15 @@ public final class AppliedPosition {
         }
         Document storedPosition = document.get(FIELD, Document.class);
         TrackingToken event = unwrap(token);
-        if (storedPosition != null && event instanceof GapAwareTrackingToken gapAware && hasNoGaps(storedPosition)
-                && gapAware.getIndex() > indexOf(storedPosition)) {
-            // Axon's upper bound of a position without gaps and a later one: the later index, with
-            // the later position's gaps above the earlier index.
+        if (storedPosition != null && event instanceof GapAwareTrackingToken gapAware && hasNoGaps(storedPosition)) {
             long earlierIndex = indexOf(storedPosition);
-            document.put(FIELD, new Document("index", gapAware.getIndex())
-                    .append("gaps", new ArrayList<>(gapAware.getGaps().tailSet(earlierIndex + 1))));
-            return;
+            if (gapAware.getIndex() > earlierIndex) {
+                // Axon's upper bound of a position without gaps and a later one: the later index,
+                // with the later position's gaps above the earlier index.
+                document.put(FIELD, new Document("index", gapAware.getIndex())
+                        .append("gaps", new ArrayList<>(gapAware.getGaps().tailSet(earlierIndex + 1))));
+                return;
+            }
         }
         TrackingToken stored = read(storedPosition);
         TrackingToken latest = stored == null ? event : stored.upperBound(event);

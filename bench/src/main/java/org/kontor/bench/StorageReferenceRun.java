@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * What the storage itself can do: rows shaped like Axon's {@code DomainEventEntry} inserted over
- * JDBC into a fresh H2 file database with the server's settings, single-threaded. Rows come in
+ * JDBC into a fresh H2 file database, single-threaded, each commit written to the file before the
+ * next ({@code WRITE_DELAY=0}: what a command acknowledged on its own costs; the server writes the
+ * commits of concurrent commands together). Rows come in
  * pairs like a journal posting: a new entry aggregate at sequence 0 and the next sequence of one of
  * twelve period aggregates, so the unique indexes see the same shape of keys.
  */

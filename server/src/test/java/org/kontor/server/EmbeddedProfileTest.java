@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -25,6 +26,7 @@ import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kontor.config.http.CommandDurability;
 import org.kontor.config.storage.ReadStoreConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,6 +97,29 @@ class EmbeddedProfileTest {
         assertThat(timeouts.isEnabled()).isTrue();
         assertThat(timeouts.getTransaction().getEventProcessors().getTimeoutMs()).isPositive();
         assertThat(timeouts.getTransaction().getCommandBus().getTimeoutMs()).isPositive();
+    }
+
+    /**
+     * H2 writes commits in groups; an HTTP command is answered once the write holding its commit is
+     * in the file (GroupCommitTest has the rules).
+     */
+    @Test
+    void http_commands_are_answered_after_a_group_commit_of_the_event_database() throws SQLException {
+        assertThat(context.getBean(CommandDurability.class)).isNotSameAs(CommandDurability.AT_COMMIT)
+                .extracting(durability -> durability.getClass().getSimpleName()).isEqualTo("GroupCommit");
+        try (Connection connection = context.getBean(DataSource.class).getConnection();
+             var settings = connection.createStatement().executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertThat(settings.next()).isTrue();
+            assertThat(settings.getString(1)).as("ms a commit may stay in memory").isEqualTo("100");
+        }
+    }
+
+    /** One segment: the hash chain's processor needs no customer from the payload to place an event. */
+    @Test
+    void the_hash_chain_takes_every_event_in_one_sequence() {
+        assertThat(context.getBean(EventProcessingConfiguration.class).sequencingPolicy("audit-hash-chain"))
+                .isInstanceOf(SequentialPolicy.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.kontor.config.http.CommandDurability;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,12 @@ public class AxonServerStorageConfiguration {
     @Primary
     TokenStore tokenStore(@Qualifier(ReadStoreConfiguration.READ_MODEL_TOKEN_STORE) TokenStore readModelTokenStore) {
         return readModelTokenStore;
+    }
+
+    /** Axon Server answers an append once it has stored the events: a command's reply waits for nothing more. */
+    @Bean
+    CommandDurability commandDurability() {
+        return CommandDurability.AT_COMMIT;
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.kontor.config.http.CommandDurability;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +53,19 @@ public class EmbeddedStorageConfiguration {
     static final Duration RETENTION = Duration.ofSeconds(1);
 
     /**
-     * {@code WRITE_DELAY=0}: a commit reaches the file before the command is acknowledged, so an
-     * acknowledged command survives {@code kill -9} (power loss is the production stores' job).
+     * How long a commit may stay in memory before H2's own writer writes it to the file. Commands
+     * answered over HTTP do not wait for it: {@link GroupCommit} writes their commits, together,
+     * before they are acknowledged. This bounds the others: tokens, sagas, the hash chain.
      */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=" + RETENTION.toMillis()
-            + ";DB_CLOSE_ON_EXIT=FALSE";
+    static final Duration WRITE_DELAY = Duration.ofMillis(100);
+
+    /**
+     * {@code WRITE_DELAY} above: commits are written in groups ({@link GroupCommit}), not one chunk
+     * per commit as with {@code WRITE_DELAY=0}. {@code AUTO_COMPACT_FILL_RATE=0}: H2's writer does not
+     * rewrite chunks; {@link EventStoreHousekeeping} does, in rounds bounded so that commits wait little.
+     */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;WRITE_DELAY=" + WRITE_DELAY.toMillis()
+            + ";AUTO_COMPACT_FILL_RATE=0;RETENTION_TIME=" + RETENTION.toMillis() + ";DB_CLOSE_ON_EXIT=FALSE";
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(@Value("${erp.data-dir:./data}") String dataDirectory,
@@ -81,6 +90,12 @@ public class EmbeddedStorageConfiguration {
                                                   @Value("${erp.event-store.housekeeping-interval:250ms}")
                                                   Duration interval) {
         return EventStoreHousekeeping.start(dataSource, interval, RETENTION, registry);
+    }
+
+    /** HTTP commands are acknowledged once the chunk holding their commit is written. */
+    @Bean
+    CommandDurability commandDurability(DataSource dataSource) {
+        return GroupCommit.of(new EventStoreFile(dataSource));
     }
 
     /**

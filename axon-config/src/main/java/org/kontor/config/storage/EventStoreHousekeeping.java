@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -61,10 +59,8 @@ final class EventStoreHousekeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStoreHousekeeping.class);
 
-    private final DataSource dataSource;
+    private final EventStoreFile file;
     private final ScheduledExecutorService schedule;
-    /** H2 closes the database when the pool's last connection closes, and a new connection opens a new store. */
-    private volatile MVStore store;
     private volatile boolean failing;
     /** Where the last round left the store: a store still there means no commit happened since. */
     private MVStore storeOfLastRound;
@@ -72,7 +68,7 @@ final class EventStoreHousekeeping implements AutoCloseable {
     private long commitsSinceCompaction;
 
     EventStoreHousekeeping(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.file = new EventStoreFile(dataSource);
         this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-store-housekeeping");
             thread.setDaemon(true);
@@ -91,7 +87,7 @@ final class EventStoreHousekeeping implements AutoCloseable {
                     + " than the event store's retention time of " + retention.toMillis() + " ms, not " + interval);
         }
         EventStoreHousekeeping housekeeping = new EventStoreHousekeeping(dataSource);
-        housekeeping.openStore();
+        housekeeping.file.open();
         Gauge.builder(FILE_SIZE_METRIC, housekeeping, EventStoreHousekeeping::fileBytes)
                 .baseUnit("bytes")
                 .description("Size of the embedded event store's file, free space included")
@@ -117,7 +113,7 @@ final class EventStoreHousekeeping implements AutoCloseable {
      */
     Round runOnce() {
         try {
-            MVStore current = openStore();
+            MVStore current = file.open();
             long committed = current == storeOfLastRound
                     ? current.getCurrentVersion() - versionAfterLastRound : COMMITS_BETWEEN_COMPACTIONS;
             if (committed == 0) {
@@ -152,7 +148,7 @@ final class EventStoreHousekeeping implements AutoCloseable {
      */
     static boolean compactIfMostlyDead(String jdbcUrl) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
-            MVStore store = storeOf(connection);
+            MVStore store = EventStoreFile.storeOf(connection);
             FileStore<?> file = store.getFileStore();
             if (file == null || file.size() < MOSTLY_DEAD_FILE_BYTES
                     || file.getChunksFillRate() >= MOSTLY_DEAD_FILL_PERCENT) {
@@ -184,14 +180,13 @@ final class EventStoreHousekeeping implements AutoCloseable {
     }
 
     long fileBytes() {
-        MVStore current = store;
-        return current == null || current.isClosed() || current.getFileStore() == null ? 0 : current.getFileStore().size();
+        MVStore current = file.openOrNull();
+        return current == null || current.getFileStore() == null ? 0 : current.getFileStore().size();
     }
 
     int chunksFillPercent() {
-        MVStore current = store;
-        return current == null || current.isClosed() || current.getFileStore() == null
-                ? 0 : current.getFileStore().getChunksFillRate();
+        MVStore current = file.openOrNull();
+        return current == null || current.getFileStore() == null ? 0 : current.getFileStore().getChunksFillRate();
     }
 
     /** Stops the schedule; a round in progress ends first (it is bounded by the bytes it may move). */
@@ -206,28 +201,5 @@ final class EventStoreHousekeeping implements AutoCloseable {
             schedule.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * H2 has no SQL statement for this: the store is reached through its engine's own classes, from a
-     * connection of the pool (the database stays open as long as the pool holds a connection).
-     */
-    private MVStore openStore() {
-        MVStore current = store;
-        if (current != null && !current.isClosed()) {
-            return current;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            current = storeOf(connection);
-            store = current;
-            return current;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the H2 store of the event store", e);
-        }
-    }
-
-    private static MVStore storeOf(Connection connection) throws SQLException {
-        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore();
     }
 }

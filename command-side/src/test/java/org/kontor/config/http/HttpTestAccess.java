@@ -14,7 +14,7 @@ public final class HttpTestAccess {
     }
 
     public static CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
-        return new CommandDispatcher(commandGateway);
+        return new CommandDispatcher(commandGateway, CommandDurability.AT_COMMIT);
     }
 
     /** Writes failures as problem+json, exactly as the application does. */

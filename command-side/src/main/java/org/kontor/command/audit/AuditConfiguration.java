@@ -5,7 +5,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.storage.AxonServerStorageConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
@@ -33,5 +35,14 @@ class AuditConfiguration {
         processing.registerTransactionManager(HashChainLinker.PROCESSOR, configuration -> eventDatabaseTransactions);
         processing.registerListenerInvocationErrorHandler(HashChainLinker.PROCESSOR,
                 configuration -> PropagatingErrorHandler.instance());
+        // One segment takes every event: the default policy would only deserialize each payload to
+        // find a customer, and the linker hashes the stored row, not the payload.
+        processing.registerSequencingPolicy(HashChainLinker.PROCESSOR, configuration -> new SequentialPolicy());
+        // The linker sends no message, so its batches need no correlation data (which reads each
+        // event's metadata).
+        processing.registerHandlerInterceptor(HashChainLinker.PROCESSOR, configuration -> (unitOfWork, chain) -> {
+            RequestMetadata.sendsNothing(unitOfWork);
+            return chain.proceed();
+        });
     }
 }

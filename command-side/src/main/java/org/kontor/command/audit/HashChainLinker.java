@@ -52,8 +52,9 @@ class HashChainLinker {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** Every event, by its stored row: the payload is never deserialized here. */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EventMessage<?> message) {
         LinkingBatch batch = currentBatch();
         StoredEvent event = batch.stored(message.getIdentifier());
         if (event.hash() != null) {

@@ -107,11 +107,36 @@ class HashChainLinkerTest {
         assertThat(links()).extracting(link -> link.get("GLOBALINDEX")).containsExactly(1L, 2L, 3L);
     }
 
+    /** The linker hashes the stored row: it links events whose payload no class of this version reads. */
+    @Test
+    void eventsWhosePayloadCannotBeRead_areLinked() {
+        List<EventMessage<?>> unreadable = store("e1", "e2").stream().map(HashChainLinkerTest::withUnreadablePayload)
+                .toList();
+
+        handle(unreadable);
+
+        assertThat(links()).extracting(link -> link.get("GLOBALINDEX")).containsExactly(1L, 2L);
+    }
+
+    private static EventMessage<?> withUnreadablePayload(EventMessage<?> message) {
+        return (EventMessage<?>) Proxy.newProxyInstance(EventMessage.class.getClassLoader(),
+                new Class<?>[] {EventMessage.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getPayload")) {
+                        throw new IllegalStateException("payload of " + message.getIdentifier() + " cannot be read");
+                    }
+                    try {
+                        return method.invoke(message, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private void handle(List<EventMessage<?>> batch) {
         statements.clear();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.executeWithResult(() -> {
-            linker.on(unitOfWork.getMessage().getPayload(), unitOfWork.getMessage());
+            linker.on(unitOfWork.getMessage());
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
     }

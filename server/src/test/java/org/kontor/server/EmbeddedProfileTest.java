@@ -3,6 +3,7 @@ package org.kontor.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -113,6 +114,9 @@ class EmbeddedProfileTest {
             assertThat(settings.next()).isTrue();
             assertThat(settings.getString(1)).as("ms a commit may stay in memory").isEqualTo("100");
         }
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        assertThat(registry.get("kontor.event_store.group_commit.commands").functionCounter()).isNotNull();
+        assertThat(registry.get("kontor.event_store.group_commit.writes").functionCounter()).isNotNull();
     }
 
     /** One segment: the hash chain's processor needs no customer from the payload to place an event. */

@@ -33,8 +33,8 @@ final class GroupCommit implements CommandDurability {
     private final ReentrantLock writing = new ReentrantLock();
     /** Every caller up to this number is durable. Guarded by {@link #writing}. */
     private long durableUpTo;
-    /** Writes done, for tests and the metric. Guarded by {@link #writing}. */
-    private long writes;
+    /** Writes done, for tests and the metric. Guarded by {@link #writing}; read without it by the metric. */
+    private volatile long writes;
 
     GroupCommit(Writer writer) {
         this.writer = writer;
@@ -71,18 +71,18 @@ final class GroupCommit implements CommandDurability {
         }
     }
 
+    /** Callers so far: commands acknowledged, or refused because the file could not be written. */
+    long callers() {
+        return callers.get();
+    }
+
     /** Callers waiting for the write in progress to end, for tests. */
     int queuedCallers() {
         return writing.getQueueLength();
     }
 
     long writes() {
-        writing.lock();
-        try {
-            return writes;
-        } finally {
-            writing.unlock();
-        }
+        return writes;
     }
 
     /** Writes everything committed so far to the file, and returns when it is there. */

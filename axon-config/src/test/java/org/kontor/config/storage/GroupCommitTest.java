@@ -63,6 +63,7 @@ class GroupCommitTest {
 
         assertThat(writer.writes.get()).isEqualTo(2);
         assertThat(commit.writes()).isEqualTo(2);
+        assertThat(commit.callers()).isEqualTo(WAITING_CALLERS + 1);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.kontor.config.storage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,18 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
@@ -50,6 +61,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * immutable and decode lazily and safely from any thread. The messages of a batch are made from its
  * events alone, which holds for single-event upcasters (every upcaster of this project is one).
  *
+ * <p>Each row's timestamp is read once, without Axon's formatter ({@link StoredTimestamps}), and
+ * the event keeps it: Axon's own entry parses the column again each time it is asked, and the
+ * engine asks once per row to place gaps. {@link #getTrackedEventData} otherwise builds the event and
+ * its token as Axon's engine does, with the gap settings set here.
+ *
  * <p>Only batches with events are kept once read: an empty batch means the reader is at the head,
  * and its next poll must see new events. At most {@code sharedBatches} are kept, the least
  * recently asked for leaving first (a batch holds up to the engine's batch size of events, about
@@ -62,15 +78,21 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     /** A query of 1,000 events takes milliseconds; a reader that waited this long reads for itself. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
+    /** Axon's defaults, set explicitly because {@link #getTrackedEventData} needs them too. */
+    static final int GAP_TIMEOUT_MS = 60_000;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
     private final Map<BatchRequest, Kept> recentBatches;
     private final LongSupplier nanoClock;
+    private volatile int gapTimeoutMs = GAP_TIMEOUT_MS;
 
     SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches) {
         this(builder, sharedBatches, System::nanoTime);
     }
 
     SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches, LongSupplier nanoClock) {
-        super(builder);
+        super(builder.gapTimeout(GAP_TIMEOUT_MS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         this.nanoClock = nanoClock;
         if (sharedBatches < 0) {
             throw new IllegalArgumentException("sharedBatches must not be negative, not " + sharedBatches);
@@ -81,6 +103,64 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
                 return size() > sharedBatches;
             }
         };
+    }
+
+    @Override
+    public void setGapTimeout(int gapTimeout) {
+        super.setGapTimeout(gapTimeout);
+        this.gapTimeoutMs = gapTimeout;
+    }
+
+    /**
+     * A row as Axon's engine reads it, and the token after it: a missing global index before it is a
+     * gap while the row is younger than the gap timeout. The one difference: the timestamp is read
+     * once ({@link StoredTimestamps}) and kept by the event.
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalIndex = row.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = row.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = row.getString(schema.eventIdentifierColumn());
+        String storedTimestamp = readTimeStamp(row, schema.timestampColumn()).toString();
+        Instant timestamp = StoredTimestamps.parse(storedTimestamp);
+        TimestampedEntry<?> event = new TimestampedEntry<>(row.getString(schema.typeColumn()),
+                // Axon stores an event without an aggregate under its own identifier.
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                row.getLong(schema.sequenceNumberColumn()), eventIdentifier, storedTimestamp, timestamp,
+                row.getString(schema.payloadTypeColumn()), row.getString(schema.payloadRevisionColumn()),
+                readPayload(row, schema.payloadColumn()), readPayload(row, schema.metaDataColumn()));
+        boolean allowGaps = timestamp.isAfter(GenericEventMessage.clock.instant().minusMillis(gapTimeoutMs));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalIndex, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalIndex, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** Axon's stored event, with its timestamp read once. */
+    static final class TimestampedEntry<T> extends GenericDomainEventEntry<T> {
+
+        private final Instant timestamp;
+
+        TimestampedEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                         String storedTimestamp, Instant timestamp, String payloadType, String payloadRevision,
+                         T payload, T metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTimestamp, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
     }
 
     @Override

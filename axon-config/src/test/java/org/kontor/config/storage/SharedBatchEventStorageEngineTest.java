@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +21,8 @@ import java.util.stream.IntStream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -153,6 +159,60 @@ class SharedBatchEventStorageEngineTest {
         releaseFirstQuery.countDown();
         second.join(5_000);
         assertThat(secondRead.get()).hasSize(5).isEqualTo(first.get(5, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Rows older and younger than the gap timeout, with global indexes missing among both: the engine
+     * reads every event, timestamp and token as Axon's own engine does, also from a token with gaps.
+     */
+    @Test
+    void rowsWithGapsOlderAndYoungerThanTheGapTimeout_areReadAsAxonsEngineReadsThem() throws SQLException {
+        SharedBatchEventStorageEngine engine = engine(0);
+        Clock clock = GenericEventMessage.clock;
+        try {
+            GenericEventMessage.clock = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+            append(engine, 6);
+        } finally {
+            GenericEventMessage.clock = clock;
+        }
+        append(engine, 6);
+        try (var delete = keepAlive.createStatement()) {
+            delete.executeUpdate("DELETE FROM DomainEventEntry WHERE globalIndex IN (3, 8, 9)");
+        }
+
+        List<Detail> ours = details(engine, null);
+
+        assertThat(ours).hasSize(9).isEqualTo(details(plainEngine(), null));
+        GapAwareTrackingToken last = (GapAwareTrackingToken) ours.get(ours.size() - 1).token();
+        assertThat(last.getGaps()).as("young rows keep their gaps, old ones do not").containsExactly(8L, 9L);
+        TrackingToken withGaps = ours.get(6).token();
+        assertThat(details(engine, withGaps)).hasSize(2).isEqualTo(details(plainEngine(), withGaps));
+    }
+
+    /** Axon's own entry parses the stored text each time it is asked; this one read it once. */
+    @Test
+    void storedEvent_keepsTheTimestampItReadOnce() {
+        SharedBatchEventStorageEngine engine = engine(0);
+        append(engine, 2);
+
+        var stored = engine.fetchTrackedEvents(null, BATCH_SIZE).get(0);
+
+        assertThat(stored.getTimestamp()).isSameAs(stored.getTimestamp());
+    }
+
+    private static List<Detail> details(JdbcEventStorageEngine engine, TrackingToken after) {
+        try (var events = engine.readEvents(after, false)) {
+            return events.map(event -> {
+                DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
+                return new Detail(event.getIdentifier(), event.trackingToken(), event.getTimestamp(),
+                        domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), domainEvent.getType(),
+                        event.getPayload());
+            }).toList();
+        }
+    }
+
+    private record Detail(String identifier, TrackingToken token, Instant timestamp, String aggregateIdentifier,
+                          long sequenceNumber, String type, Object payload) {
     }
 
     private static Thread.State awaitWaitingOrDone(Thread thread) throws InterruptedException {

@@ -21,13 +21,16 @@ import org.slf4j.LoggerFactory;
  * Keeps the embedded event store's file from growing without bound, and commits from slowing down
  * as it grows.
  *
- * <p>H2 keeps its data as an append-only log of chunks (its MVStore). With {@code WRITE_DELAY=0}
- * every commit writes a chunk of its own, 40 to 50 KiB for two event rows (the changed pages of the
- * event table, of its two unique indexes and of the store's own layout), and no background thread
- * runs: it is that thread that would rewrite the few live pages of old chunks so that their space can
- * be reused. Without it, on H2 2.3.232, the file grew by about 50 KiB a commit (8 GiB after 150,000
- * commits of two rows; 2 GiB for 100,000 events of a benchmark run) and commits got slower as the
- * list of chunks grew (about 3,000 a second at first, 1,400 after 150,000).
+ * <p>H2 keeps its data as an append-only log of chunks (its MVStore). Every write of the file is a
+ * chunk of its own, 40 to 50 KiB for a posting written alone (the changed pages of the event table,
+ * of its two unique indexes and of the store's own layout); {@link GroupCommit} writes the commits of
+ * concurrent commands together, but under load there is still a write every few commands. H2's own
+ * background thread, which could rewrite the few live pages of old chunks so that their space can be
+ * reused, is kept from doing so ({@code AUTO_COMPACT_FILL_RATE=0}): its rounds are not bounded the way
+ * waiting commands need. Without housekeeping, on H2 2.3.232 with a write per commit, the file grew by
+ * about 50 KiB a commit (8 GiB after 150,000 commits of two rows; 2 GiB for 100,000 events of a
+ * benchmark run) and commits got slower as the list of chunks grew (about 3,000 a second at first,
+ * 1,400 after 150,000).
  *
  * <p>This task does that housekeeping on a schedule: after commits it forces the file to disk, then
  * lets H2 rewrite the emptiest chunks ({@link MVStore#compact}); see {@link #runOnce()}. H2 reuses

@@ -66,6 +66,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * engine asks once per row to place gaps. {@link #getTrackedEventData} otherwise builds the event and
  * its token as Axon's engine does, with the gap settings set here.
  *
+ * <p>The processors of a replay do not move at the same speed: one that skips most events would
+ * run ahead of one that writes for each, and read batches that are no longer kept when the slow
+ * one asks. Readers catching up (more than a quarter of the kept batches behind the store's head)
+ * therefore keep within that quarter of each other ({@link ReaderPacing}); readers near the head
+ * neither wait nor hold others back.
+ *
  * <p>Only batches with events are kept once read: an empty batch means the reader is at the head,
  * and its next poll must see new events. At most {@code sharedBatches} are kept, the least
  * recently asked for leaving first (a batch holds up to the engine's batch size of events, about
@@ -83,7 +89,25 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
+    /**
+     * Readers catching up stay within a quarter of the kept batches of the slowest one
+     * ({@link ReaderPacing}), so that every batch is still kept when the slowest asks for it.
+     */
+    static final int PACED_LEAD_DIVISOR = 4;
+    /** A reader that asked for no batch for this long (stopped, failing, backing off) holds no one back. */
+    static final Duration LIVE_FOR = Duration.ofSeconds(3);
+    /** The longest a reader ahead waits per batch; far below the time Axon gives a coordinator to stop. */
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+    /** How old the store's head may be when a reader is placed against it (one query a second at most). */
+    static final Duration HEAD_READ_EVERY = Duration.ofSeconds(1);
+
     private final Map<BatchRequest, Kept> recentBatches;
+    /** Null when no batches are kept: then there is nothing to wait for. */
+    private final ReaderPacing pacing;
+    /** Events a reader catching up may be ahead of the slowest; also how far behind the head "catching up" starts. */
+    private final long pacedLead;
+    /** Null until a reader was first placed against it. */
+    private volatile StoreHead storeHead;
     private final LongSupplier nanoClock;
     private volatile int gapTimeoutMs = GAP_TIMEOUT_MS;
 
@@ -97,12 +121,19 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         if (sharedBatches < 0) {
             throw new IllegalArgumentException("sharedBatches must not be negative, not " + sharedBatches);
         }
+        this.pacedLead = (long) sharedBatches / PACED_LEAD_DIVISOR * batchSize();
+        this.pacing = pacedLead < 1 ? null : new ReaderPacing(pacedLead, LIVE_FOR, LONGEST_PAUSE);
         this.recentBatches = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<BatchRequest, Kept> eldest) {
                 return size() > sharedBatches;
             }
         };
+    }
+
+    /** The pacing of readers catching up; null when no batches are kept. */
+    ReaderPacing pacing() {
+        return pacing;
     }
 
     @Override
@@ -174,7 +205,8 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return StreamSupport.stream(new SharedMessages(trackingToken), false);
+        SharedMessages messages = new SharedMessages(trackingToken);
+        return StreamSupport.stream(messages, false).onClose(messages::close);
     }
 
     private Batch batchAfter(TrackingToken lastToken, int batchSize) {
@@ -262,10 +294,13 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         private TrackingToken lastRead;
         private Iterator<TrackedEventMessage<?>> current = Collections.emptyIterator();
         private boolean endReached;
+        private final ReaderPacing.Reader pace;
 
         SharedMessages(TrackingToken after) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.lastRead = after;
+            // Placed against the head with its first batch, so that opening a stream runs no query.
+            this.pace = pacing == null ? null : pacing.reader(positionOf(after), false);
         }
 
         @Override
@@ -274,17 +309,52 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
                 if (endReached) {
                     return false;
                 }
+                if (pace != null) {
+                    pace.awaitTurn();
+                }
                 Batch batch = batchAfter(lastRead, batchSize());
                 List<? extends TrackedEventData<?>> events = batch.events();
                 endReached = events.isEmpty();
                 if (!endReached) {
                     lastRead = events.get(events.size() - 1).trackingToken();
                 }
+                if (pace != null) {
+                    pace.advanced(positionOf(lastRead), isCatchingUp(positionOf(lastRead)));
+                }
                 current = batch.messages().iterator();
             }
             action.accept(current.next());
             return true;
         }
+
+        void close() {
+            if (pace != null) {
+                pace.close();
+            }
+        }
+    }
+
+    /**
+     * More than the paced lead behind the store's head: a reader replaying, not one following the
+     * head (whose lag under load is a few hundred events), which must never wait.
+     */
+    private boolean isCatchingUp(long position) {
+        StoreHead head = storeHead;
+        long now = nanoClock.getAsLong();
+        if (head == null || now - head.readAtNanos() > HEAD_READ_EVERY.toNanos()) {
+            head = new StoreHead(positionOf(createHeadToken()), now);
+            storeHead = head;
+        }
+        return position < head.position() - pacedLead;
+    }
+
+    /** The highest global index in the store when last read, and when that was. */
+    private record StoreHead(long position, long readAtNanos) {
+    }
+
+    /** A token's global index, for pacing; -1 before the first event. */
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     /** A batch being read or read: the batch once the query is done, and when it was asked for. */

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,6 +124,58 @@ class SharedBatchEventStorageEngineTest {
         assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst());
     }
 
+    /**
+     * A replay: two processors read at once, one of them slowly. With eight batches kept, a reader
+     * running ahead stays within two batches of the slow one, so each batch is read from H2 once.
+     * Without pacing the fast reader finishes first and the slow one finds the first batches gone.
+     */
+    @Test
+    void readersOfAReplayAtDifferentSpeeds_readEachBatchOnce() throws Exception {
+        SharedBatchEventStorageEngine engine = engine(8);
+        append(engine, 100);
+        int before = eventQueries.get();
+
+        ExecutorService processors = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Read>> slow = processors.submit(() -> readAll(engine, null, () -> sleep(2)));
+            Future<List<Read>> fast = processors.submit(() -> readAll(engine, null, () -> { }));
+
+            List<Read> expected = readAll(plainEngine(), null);
+            assertThat(fast.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+            assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+        } finally {
+            processors.shutdownNow();
+        }
+        // 11 batches (Axon reads ranges of global indexes, which start at 1: the first holds 9 events),
+        // and each reader's look past the end, which is never kept: a range and the next index after it
+        // (shared instead if both readers looked at the same moment)
+        assertThat(eventQueries.get() - before).isBetween(11 + 2, 11 + 2 * 2);
+    }
+
+    /** A processor following the head is not held back while another view is rebuilt from the start. */
+    @Test
+    void readerNearTheHead_doesNotWaitForAReaderRebuildingFromTheStart() throws Exception {
+        SharedBatchEventStorageEngine engine = engine(4);
+        append(engine, 100);
+        List<Read> all = readAll(plainEngine(), null);
+        CountDownLatch nearTheHeadDone = new CountDownLatch(1);
+        ExecutorService processors = Executors.newFixedThreadPool(1);
+        try {
+            // the rebuild reads its first batch, then holds (a slow handler), asking for nothing more
+            Future<List<Read>> rebuild = processors.submit(() -> readAll(engine, null, () -> await(nearTheHeadDone)));
+            awaitQueries(1);
+
+            List<Read> nearTheHead = readAll(engine, all.get(94).token());
+            nearTheHeadDone.countDown();
+
+            assertThat(nearTheHead).isEqualTo(all.subList(95, 100));
+            assertThat(engine.pacing().pauses()).isZero();
+            assertThat(rebuild.get(30, TimeUnit.SECONDS)).isEqualTo(all);
+        } finally {
+            processors.shutdownNow();
+        }
+    }
+
     @Test
     void batchOlderThanItIsKeptFor_isReadAgain() {
         AtomicLong nanos = new AtomicLong();
@@ -227,6 +282,12 @@ class SharedBatchEventStorageEngineTest {
         return thread.getState();
     }
 
+    private void awaitQueries(int atLeast) throws InterruptedException {
+        for (int attempt = 0; attempt < 500 && eventQueries.get() < atLeast; attempt++) {
+            Thread.sleep(10);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
@@ -252,8 +313,24 @@ class SharedBatchEventStorageEngineTest {
     }
 
     private static List<Read> readAll(JdbcEventStorageEngine engine, TrackingToken after) {
+        return readAll(engine, after, () -> { });
+    }
+
+    /** Reads every event after {@code after}, running {@code perEvent} after each (a handler's work). */
+    private static List<Read> readAll(JdbcEventStorageEngine engine, TrackingToken after, Runnable perEvent) {
         try (var events = engine.readEvents(after, false)) {
-            return events.map(SharedBatchEventStorageEngineTest::read).toList();
+            return events.map(event -> {
+                perEvent.run();
+                return read(event);
+            }).toList();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

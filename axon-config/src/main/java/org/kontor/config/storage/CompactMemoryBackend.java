@@ -54,9 +54,11 @@ import java.util.stream.Stream;
  * <p>The cost is a decode per document read: free for the hot reads, which are {@code _id} lookups
  * of one bucket document, but paid per document by a query that scans a collection (a filter on a
  * field other than {@code _id}; mongo-java-server has no secondary indexes). Writes cost less than
- * before: a whole document replaced by {@code _id}, or fields of one set by {@code _id}, is
- * changed on one decoded copy and encoded once (the library's path copies it twice more and
- * compares the copies), and no update encodes the document twice only to track its size.
+ * before: a {@code $set} by {@code _id} that adds fields (a bucket's next slot) is spliced into the
+ * stored bytes without decoding them ({@link BsonFieldSplice}); a whole document replaced by
+ * {@code _id}, or any other {@code $set} by {@code _id}, is changed on one decoded copy and encoded
+ * once (the library's path copies it twice more and compares the copies); and no update encodes
+ * the document twice only to track its size.
  *
  * <p>Everything else (queries, operator updates, upserts, indexes, cursors) is the library's own
  * code in {@link AbstractSynchronizedMongoCollection}; this class stores and loads documents and
@@ -207,8 +209,9 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
 
         /**
          * The two writes projections send by {@code _id} (a whole document, as {@code save} sends
-         * it, and {@code $set} of fields, as {@code setFields} sends it) are applied here to one
-         * decoded copy and encoded once. The library's path decodes the stored document, copies it
+         * it, and {@code $set} of fields, as {@code setFields} sends it) are applied here: a
+         * {@code $set} that only adds fields or sets them to what they hold is spliced into the
+         * stored bytes ({@link BsonFieldSplice}); any other is applied to one decoded copy and encoded once. The library's path decodes the stored document, copies it
          * twice, compares the copies field by field and encodes the result; in a replay that was
          * most of the read store's CPU. Everything else (other operators, other filters, upserts
          * that insert, collections with more indexes than {@code _id}) takes the library's path.
@@ -218,6 +221,16 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
             Integer position = isMulti || !(oplog instanceof NoopOplog) || !arrayFilters.isEmpty()
                     ? null : storedById(selector);
+            if (position != null && update.size() == 1 && update.get("$set") instanceof Document fields
+                    && !conflicting(fields.keySet())) {
+                byte[] stored = documents.get(position);
+                byte[] spliced = BsonFieldSplice.set(stored, fields);
+                if (spliced != null) {
+                    dataSize += spliced.length - stored.length;
+                    documents.set(position, spliced);
+                    return new Document("n", 1).append("nModified", spliced == stored ? 0 : 1);
+                }
+            }
             Document updated = position == null ? null : updatedInOneStep(selector, update, position);
             if (updated == null) {
                 return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);

@@ -30,10 +30,11 @@ class TimelineProjection {
     static final String HEADS = "crm_timeline_heads";
     static final String BUCKETS = "crm_timeline_buckets";
     /**
-     * Small buckets, because the embedded read store copies the whole document on every update: a
-     * slot written into a bucket of 100 costs five times what it costs in a bucket of 20 (measured
-     * with ledger lines, see docs/benchmarks.md). A page of 50 entries reads three or four buckets in
-     * one query. Changing it changes the layout: a persistent read store rebuilds this view after.
+     * Small buckets, because the embedded read store copied the whole document on every update: a
+     * slot written into a bucket of 100 cost five times what it cost in a bucket of 20 (measured
+     * with ledger lines, see docs/benchmarks.md); it now splices a new slot into the stored bytes.
+     * A page of 50 entries reads three or four buckets in one query. Changing it changes the layout:
+     * a persistent read store rebuilds this view after.
      */
     static final int BUCKET_SIZE = 20;
 

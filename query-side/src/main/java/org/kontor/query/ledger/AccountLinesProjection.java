@@ -36,10 +36,12 @@ class AccountLinesProjection {
     static final String HEADS = "ledger_line_heads";
     static final String BUCKETS = "ledger_lines";
     /**
-     * Small buckets, because the embedded read store copies the whole document on every update:
+     * Small buckets, because the embedded read store copied the whole document on every update:
      * writing 200,000 lines into buckets of 100 took 70 to 95 s, into buckets of 20 14 to 18 s
-     * (docs/benchmarks.md). A page of 50 lines reads a few buckets in one query. Changing it changes
-     * the layout: a persistent read store rebuilds this view after.
+     * (docs/benchmarks.md). It now splices a new slot into the stored bytes, but a bucket is still
+     * encoded whole where a slot is written again and sent whole to every reader. A page of 50 lines
+     * reads a few buckets in one query. Changing it changes the layout: a persistent read store
+     * rebuilds this view after.
      */
     static final int BUCKET_SIZE = 20;
 
@@ -84,9 +86,9 @@ class AccountLinesProjection {
     }
 
     /**
-     * A line's slot, without its empty fields (no memo, no reversal, the zero side): the embedded
-     * read store copies and re-encodes the whole bucket on every write, so every field left out of
-     * a slot is work saved on every later write to its bucket. A reader takes a missing amount as 0.
+     * A line's slot, without its empty fields (no memo, no reversal, the zero side): every field
+     * left out of a slot is work saved in every later read of its bucket. A reader takes a missing
+     * amount as 0.
      */
     static Document slotOf(JournalEntryPosted event, JournalLine line) {
         Document slot = new Document("entryId", event.entryId()).append("description", event.description());

@@ -12,9 +12,9 @@ import org.axonframework.common.DateTimeUtils;
  * event's timestamp is asked for, at least twice per event and processor in a replay: in a flight
  * recording of a replay that was 5 to 6 % of the samples and the largest single source of garbage (a
  * tenth of the bytes allocated). Any other form is left to Axon's own parser, so the result is the
- * same for every value.
+ * same for every value. The hash chain reads the stored rows with it too.
  */
-final class StoredTimestamps {
+public final class StoredTimestamps {
 
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, the only form Axon writes. */
     private static final int WRITTEN_LENGTH = "2026-11-27T05:30:00.123Z".length();
@@ -22,7 +22,8 @@ final class StoredTimestamps {
     private StoredTimestamps() {
     }
 
-    static Instant parse(String text) {
+    /** The instant of a stored timestamp, as Axon's {@link DateTimeUtils#parseInstant} reads it. */
+    public static Instant parse(String text) {
         Instant fast = parseAsWritten(text);
         return fast != null ? fast : DateTimeUtils.parseInstant(text);
     }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.axonframework.common.DateTimeUtils;
+import org.kontor.config.storage.StoredTimestamps;
 
 /**
  * One row of Axon's {@code DomainEventEntry} table exactly as stored (payload and metadata as the
@@ -26,8 +26,9 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
                 row.getBytes("payload"), row.getBytes("metaData"), row.getString("hash"));
     }
 
+    /** Read without Axon's formatter: the chain reads every row once, at the head and in a replay. */
     Instant instant() {
-        return DateTimeUtils.parseInstant(timestamp);
+        return StoredTimestamps.parse(timestamp);
     }
 
     /** The UTC day the event happened, which decides the daily digest it belongs to. */

@@ -32,6 +32,11 @@ final class ReaderPacing {
     private final long longestPauseNanos;
     private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
     private final LongAdder pauses = new LongAdder();
+    /**
+     * Above this many known readers, quiet ones are forgotten at the next ask. A reader is known from
+     * its first ask until it is closed or found quiet; 26 processors and a rebuild's copy stay below.
+     */
+    static final int PRUNE_ABOVE = 64;
 
     ReaderPacing(long leadEvents, Duration liveFor, Duration longestPause) {
         if (leadEvents < 1) {
@@ -50,6 +55,16 @@ final class ReaderPacing {
     /** How many times a reader waited; for tests and diagnostics. */
     long pauses() {
         return pauses.sum();
+    }
+
+    /** Readers that asked for nothing within their live time; streams nobody closed leave this way. */
+    private void forgetQuietReaders(long now) {
+        readers.removeIf(reader -> !reader.isLive(now));
+    }
+
+    /** How many readers are known, live or not yet forgotten; for tests. */
+    int knownReaders() {
+        return readers.size();
     }
 
     private synchronized void signal() {
@@ -88,6 +103,9 @@ final class ReaderPacing {
         void awaitTurn() {
             lastAskedNanos = System.nanoTime();
             readers.add(this);
+            if (readers.size() > PRUNE_ABOVE) {
+                forgetQuietReaders(lastAskedNanos);
+            }
             if (!catchingUp) {
                 return;
             }

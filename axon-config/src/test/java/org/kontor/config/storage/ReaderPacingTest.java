@@ -116,6 +116,20 @@ class ReaderPacingTest {
         assertThat(interruptKept).isTrue();
     }
 
+    /** Streams that are dropped without being closed must not pile up. */
+    @Test
+    void readersNeverClosed_areForgottenOnceQuiet_whenTheyPileUp() throws Exception {
+        ReaderPacing pacing = new ReaderPacing(LEAD, Duration.ofMillis(50), LONG);
+        for (int reader = 0; reader < ReaderPacing.PRUNE_ABOVE; reader++) {
+            askedAndGot(pacing, reader, false);
+        }
+        Thread.sleep(100);
+
+        askedAndGot(pacing, 0, false);
+
+        assertThat(pacing.knownReaders()).isEqualTo(1);
+    }
+
     /** A reader that asked for a batch and got it: now after {@code position}. */
     private static ReaderPacing.Reader askedAndGot(ReaderPacing pacing, long position, boolean catchingUp) {
         ReaderPacing.Reader reader = pacing.reader(-1, catchingUp);

@@ -73,7 +73,7 @@ final class BsonFieldSplice {
                 byte[] wanted = element(name, parts.get(0).value());
                 if (element < 0) {
                     appendedToTop.writeBytes(wanted);
-                } else if (!holds(stored, element, wanted)) {
+                } else if (!holds(bytes, element, wanted)) {
                     return null;
                 }
                 continue;
@@ -94,7 +94,7 @@ final class BsonFieldSplice {
                 int existing = find(bytes, child, part.name());
                 if (existing < 0) {
                     appendedToChild.writeBytes(wanted);
-                } else if (!holds(stored, existing, wanted)) {
+                } else if (!holds(bytes, existing, wanted)) {
                     return null;
                 }
             }
@@ -177,8 +177,8 @@ final class BsonFieldSplice {
     }
 
     /** Whether the stored element at {@code element} is {@code wanted} (type, name and value) byte for byte. */
-    private static boolean holds(byte[] stored, int element, byte[] wanted) {
-        ByteBuffer bytes = ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN);
+    private static boolean holds(ByteBuffer bytes, int element, byte[] wanted) {
+        byte[] stored = bytes.array();
         int length = valueEnd(bytes, element, valueStart(stored, element)) - element;
         return length == wanted.length && Arrays.equals(stored, element, element + length, wanted, 0, wanted.length);
     }
@@ -218,9 +218,10 @@ final class BsonFieldSplice {
     private static byte[] element(String name, Object value) {
         ByteBuf buffer = Unpooled.buffer();
         try {
-            buffer.writeByte(BsonEncoder.determineType(value));
+            byte type = BsonEncoder.determineType(value);
+            buffer.writeByte(type);
             buffer.writeBytes(name.getBytes(StandardCharsets.UTF_8)).writeByte(0);
-            BsonEncoder.encodeValue(BsonEncoder.determineType(value), value, buffer);
+            BsonEncoder.encodeValue(type, value, buffer);
             byte[] element = new byte[buffer.readableBytes()];
             buffer.readBytes(element);
             return element;

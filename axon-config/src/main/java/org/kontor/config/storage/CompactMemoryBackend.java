@@ -211,7 +211,8 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
          * The two writes projections send by {@code _id} (a whole document, as {@code save} sends
          * it, and {@code $set} of fields, as {@code setFields} sends it) are applied here: a
          * {@code $set} that only adds fields or sets them to what they hold is spliced into the
-         * stored bytes ({@link BsonFieldSplice}); any other is applied to one decoded copy and encoded once. The library's path decodes the stored document, copies it
+         * stored bytes ({@link BsonFieldSplice}); any other is applied to one decoded copy and
+         * encoded once. The library's path decodes the stored document, copies it
          * twice, compares the copies field by field and encodes the result; in a replay that was
          * most of the read store's CPU. Everything else (other operators, other filters, upserts
          * that insert, collections with more indexes than {@code _id}) takes the library's path.

@@ -23,7 +23,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --user NAME                  account to sign in with (default admin)
               --password PW                its password (default: ERP_ADMIN_PASSWORD; generated with --start-server)
               --clients N                  concurrent clients (default 16)
-              --warmup-seconds S           warm-up of each throughput phase (default 10)
+              --warmup-seconds S           warm-up of each throughput phase (default 180)
               --seconds S                  measured duration of each throughput phase (default 30)
               --lines A,B                  book sizes in journal lines for the report latency (default 10000,1000000)
               --timeline-interactions N    interactions of the timeline customer (default 10000)
@@ -104,7 +104,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         return new BenchOptions(given.get("server"),
                 given.containsKey("start-server") ? Path.of(given.get("start-server")) : null,
                 given.getOrDefault("user", "admin"), password,
-                integer(given, "clients", 16), integer(given, "warmup-seconds", 10), integer(given, "seconds", 30),
+                integer(given, "clients", 16), integer(given, "warmup-seconds", 180), integer(given, "seconds", 30),
                 sizes(given.getOrDefault("lines", "10000,1000000")),
                 integer(given, "timeline-interactions", 10_000), integer(given, "report-requests", 200),
                 integer(given, "year", 2025), integer(given, "load-timeout-seconds", 600),

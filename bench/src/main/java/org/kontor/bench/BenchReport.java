@@ -12,9 +12,14 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
     record Machine(int processors, long memoryBytes, String java, String os) {
     }
 
-    /** A closed-loop command phase: {@code clients} clients each send the next request on a reply. */
+    /**
+     * A closed-loop command phase: {@code clients} clients each send the next request on a reply.
+     * {@code perSecondEachSlice}: the successes per second in each slice of {@code sliceMillis}
+     * from the start of the warm-up (the last may be shorter), warm-up and window alike.
+     */
     record Throughput(String name, int clients, int warmupSeconds, int measuredSeconds, long succeeded,
-                      long errors, double perSecond, LatencySummary latency, List<String> errorSamples) {
+                      long errors, double perSecond, LatencySummary latency, List<String> errorSamples,
+                      long sliceMillis, List<Double> perSecondEachSlice) {
     }
 
     /** Time from the last reply of a phase until every processor's lag gauge read 0. */

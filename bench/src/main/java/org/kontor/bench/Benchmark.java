@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The benchmark of issue 5. It drives a Kontor server over HTTP only, through these phases:
@@ -169,25 +171,35 @@ public final class Benchmark {
     }
 
     /**
-     * One throughput phase and the projection lag after it. The server's CPU is counted from the
-     * start of the warm-up until the projections have caught up, over every command that succeeded
-     * in that time: what one command costs, its projections included.
+     * One throughput phase and the projection lag after it. The server's CPU is counted twice: over
+     * the warm-up, for the commands that succeeded in it, and from the start of the measured window
+     * until the projections have caught up, for the commands that succeeded from that start on:
+     * what one command costs, its projections included, once the JIT has compiled its code.
      */
     private void commandPhase(KontorHttp http, String name, String unit, ClosedLoopLoad.Call call)
             throws InterruptedException {
-        AtomicLong succeeded = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicLong inWarmup = new AtomicLong();
+        AtomicLong inWindow = new AtomicLong();
         ClosedLoopLoad.Call counted = () -> {
             java.net.http.HttpResponse<String> response = call.send();
             if (response.statusCode() / 100 == 2) {
-                succeeded.incrementAndGet();
+                (measuring.get() ? inWindow : inWarmup).incrementAndGet();
             }
             return response;
         };
-        CpuMeter meter = CpuMeter.start(http);
+        CpuMeter warmupMeter = CpuMeter.start(http);
+        AtomicReference<CpuMeter> windowMeter = new AtomicReference<>();
         throughput.add(ClosedLoopLoad.forDuration(name, options.clients(), Duration.ofSeconds(options.warmupSeconds()),
-                Duration.ofSeconds(options.seconds()), counted));
+                Duration.ofSeconds(options.seconds()), ClosedLoopLoad.SLICE, counted, () -> {
+                    measuring.set(true);
+                    windowMeter.set(CpuMeter.start(http));
+                    if (options.warmupSeconds() > 0) {
+                        addIfMeasured(warmupMeter.stop(name + " warm-up", inWarmup.get(), unit));
+                    }
+                }));
         lags.add(ProjectionLag.measure(name, http, processors, Duration.ofSeconds(options.lagTimeoutSeconds())));
-        addIfMeasured(meter.stop(name, succeeded.get(), unit));
+        addIfMeasured(windowMeter.get().stop(name, inWindow.get(), unit));
     }
 
     private void addIfMeasured(BenchReport.ServerCpu phase) {

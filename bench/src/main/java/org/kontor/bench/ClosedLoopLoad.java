@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -31,11 +32,28 @@ final class ClosedLoopLoad {
     private ClosedLoopLoad() {
     }
 
-    /** Warm-up, then a measured window; requests that finish inside the window are counted. */
+    /** Called once, on the caller's thread, when the measured window begins. */
+    interface WindowStart {
+        void begin() throws InterruptedException;
+    }
+
+    /** The width of the slices {@link BenchReport.Throughput#perSecondEachSlice()} counts. */
+    static final Duration SLICE = Duration.ofSeconds(10);
+
+    /**
+     * Warm-up, then a measured window; requests that finish inside the window are counted. Besides,
+     * every success from the start of the warm-up is counted in the {@code slice} in which its reply
+     * came, so the report shows how the rate rose while the server's JIT compiled the code the
+     * phase runs, and whether it had levelled off before the window.
+     */
     static BenchReport.Throughput forDuration(String name, int clients, Duration warmup, Duration measured,
-                                              Call call) throws InterruptedException {
-        long measureFrom = System.nanoTime() + warmup.toNanos();
+                                              Duration slice, Call call, WindowStart windowStart)
+            throws InterruptedException {
+        long startedAt = System.nanoTime();
+        long measureFrom = startedAt + warmup.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
+        int slices = (int) Math.max(1, (warmup.plus(measured).toNanos() + slice.toNanos() - 1) / slice.toNanos());
+        AtomicLongArray perSlice = new AtomicLongArray(slices);
         List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong succeeded = new AtomicLong();
@@ -50,6 +68,9 @@ final class ClosedLoopLoad {
                     long start = System.nanoTime();
                     String error = attempt(call);
                     long end = System.nanoTime();
+                    if (error == null && end < measureUntil) {
+                        perSlice.incrementAndGet((int) ((end - startedAt) / slice.toNanos()));
+                    }
                     if (start < measureFrom || end > measureUntil) {
                         continue;
                     }
@@ -64,13 +85,27 @@ final class ClosedLoopLoad {
                 return null;
             }));
         }
-        awaitAll(pool, running, warmup.plus(measured).plus(KontorHttp.REQUEST_TIMEOUT).plusSeconds(10));
+        try {
+            long untilWindow = measureFrom - System.nanoTime();
+            if (untilWindow > 0) {
+                TimeUnit.NANOSECONDS.sleep(untilWindow);
+            }
+            windowStart.begin();
+        } finally {
+            awaitAll(pool, running, warmup.plus(measured).plus(KontorHttp.REQUEST_TIMEOUT).plusSeconds(10));
+        }
         Histogram all = LatencySummary.newHistogram();
         histograms.forEach(all::add);
         double seconds = measured.toNanos() / 1e9;
+        List<Double> rates = new ArrayList<>(slices);
+        for (int index = 0; index < slices; index++) {
+            long sliceEnd = Math.min(startedAt + (index + 1) * slice.toNanos(), measureUntil);
+            long sliceStart = startedAt + index * slice.toNanos();
+            rates.add(round(perSlice.get(index) / ((sliceEnd - sliceStart) / 1e9)));
+        }
         return new BenchReport.Throughput(name, clients, (int) warmup.toSeconds(), (int) measured.toSeconds(),
                 succeeded.get(), errors.get(), round(succeeded.get() / seconds), LatencySummary.of(all),
-                List.copyOf(errorSamples));
+                List.copyOf(errorSamples), slice.toMillis(), List.copyOf(rates));
     }
 
     /** Sends until {@code count} requests succeeded, the deadline passed, or too many failed. */

@@ -68,8 +68,29 @@ final class ReportRenderer {
         }
         md.append('\n');
         for (Throughput phase : report.throughput()) {
+            slices(md, phase);
+        }
+        md.append('\n');
+        for (Throughput phase : report.throughput()) {
             phase.errorSamples().forEach(sample -> md.append("- ").append(phase.name()).append(" error: `")
                     .append(sample.replace('`', '\'').replace('\n', ' ')).append("`\n"));
+        }
+        md.append('\n');
+    }
+
+    /** One line per phase: its rate in each slice, the warm-up's before the bar, the window's after. */
+    private static void slices(StringBuilder md, Throughput phase) {
+        if (phase.perSecondEachSlice() == null || phase.perSecondEachSlice().isEmpty()) {
+            return;
+        }
+        long millis = phase.sliceMillis();
+        md.append("- ").append(phase.name()).append(", per second in each ")
+                .append(millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms")
+                .append(" from the start of the warm-up:");
+        long warmupSlices = millis <= 0 ? 0 : phase.warmupSeconds() * 1000L / millis;
+        for (int index = 0; index < phase.perSecondEachSlice().size(); index++) {
+            md.append(index == warmupSlices && index > 0 ? " | " : index == 0 ? " " : ", ")
+                    .append(number(phase.perSecondEachSlice().get(index)));
         }
         md.append('\n');
     }

@@ -25,9 +25,14 @@ final class StandardNotes {
         notes.add("Book lines are counted from the entries the server accepted (4 lines each).");
         notes.add("Projection lag: every processor's lag polled from GET /api/admin/projections every 100 ms"
                 + " until every one reads 0.");
-        notes.add("Server CPU: process.cpu.time from the actuator, from the start of a phase's warm-up until its"
-                + " projections caught up (replay: from the first read of the lags until they all read 0), over the"
-                + " commands that succeeded in that time (replay: the events worked off).");
+        notes.add("Server CPU: process.cpu.time from the actuator. A command phase has two rows: its warm-up, over"
+                + " the commands that succeeded in it, and from the start of its measured window until its"
+                + " projections caught up, over the commands that succeeded from that start on. Replay: from the"
+                + " first read of the lags until they all read 0, over the events worked off.");
+        notes.add("Warm-up: " + options.warmupSeconds() + " s a phase. On 2 cores the server's JIT (one C2 compiler"
+                + " thread) needs minutes of load to compile a phase's code: a fresh server posting journal"
+                + " entries went from about 200 to about 1,100 a second over its first 160 s (docs/benchmarks.md)."
+                + " The rate in each slice of the warm-up shows where this run stood.");
         if (options.startsServer()) {
             notes.add("Replay: the server is stopped (SIGTERM) and started again on the same data directory; its"
                     + " in-memory read models and tokens are empty, so every projection replays the whole store."

@@ -16,7 +16,9 @@ class ReportRendererTest {
 
         assertThat(markdown)
                 .contains("2 cores, 24.0 GiB memory")
-                .contains("| journal-entries | 16 | 10 | 30 | 3000 | 0 | 1,600 | 8.00 | 40.00 | 90.00 | 150 |")
+                .contains("| journal-entries | 16 | 20 | 30 | 3000 | 0 | 1,600 | 8.00 | 40.00 | 90.00 | 150 |")
+                .contains("- journal-entries, per second in each 10 s from the start of the warm-up: 400, 1,200 | 1,550, 1,600, 1,650\n")
+                .doesNotContain("- interactions, per second")
                 .contains("| trial-balance | 1000000 | 10000 | no | 200 | 0 | 3.50 | 6.30 | 7.00 | 14.00 |")
                 .contains("| 1200000 | 2,289 | 2,000 | 1100000 | 60.00 | 40.00 | 27,500 | 20,000 | yes |")
                 .contains("| 100 | 330 | 200 | 1000000 | 10.00 | 100,000 |")
@@ -35,6 +37,7 @@ class ReportRendererTest {
 
         assertThat(json.at("/throughput/0/perSecond").asDouble()).isEqualTo(1600);
         assertThat(json.at("/throughput/0/latency/p99Ms").asDouble()).isEqualTo(90);
+        assertThat(json.at("/throughput/0/perSecondEachSlice/1").asDouble()).isEqualTo(1200);
         assertThat(json.at("/replay/eventsPerSecond").asDouble()).isEqualTo(27_500);
         assertThat(json.at("/targets/0/status").asText()).isEqualTo("MET");
         assertThat(json.at("/cpu/1/cpuSeconds").asDouble()).isEqualTo(80);

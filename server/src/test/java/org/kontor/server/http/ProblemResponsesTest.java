@@ -1,11 +1,19 @@
 package org.kontor.server.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
+import org.springframework.web.reactive.resource.ResourceUrlProvider;
 
 /** Every row of API.md's error table that exists so far, as problem+json with its code. */
 class ProblemResponsesTest extends HttpTestSupport {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void missingRequiredFields_badRequestNamingEachField() {
@@ -110,6 +118,12 @@ class ProblemResponsesTest extends HttpTestSupport {
     @Test
     void unknownPath_notFound() {
         problem(http.get().uri("/api/no-such-thing").exchange(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void unknownPath_notLookedUpAmongStaticResources() {
+        problem(http.get().uri("/index.html").exchange(), 404, "NOT_FOUND");
+        assertThat(context.getBean(ResourceUrlProvider.class).getHandlerMap()).isEmpty();
     }
 
     @Test

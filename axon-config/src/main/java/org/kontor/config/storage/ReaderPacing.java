@@ -33,8 +33,9 @@ final class ReaderPacing {
     private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
     private final LongAdder pauses = new LongAdder();
     /**
-     * Above this many known readers, quiet ones are forgotten at the next ask. A reader is known from
-     * its first ask until it is closed or found quiet; 26 processors and a rebuild's copy stay below.
+     * Above this many known readers, quiet ones are forgotten at the next ask. A reader catching up
+     * is known from its first ask until it is closed, found quiet or near the head; 26 processors
+     * and a rebuild's copy stay below.
      */
     static final int PRUNE_ABOVE = 64;
 
@@ -90,6 +91,8 @@ final class ReaderPacing {
         private volatile long position;
         private volatile boolean catchingUp;
         private volatile long lastAskedNanos;
+        /** Whether it was added to the readers; only ever changed by its own stream's thread. */
+        private boolean known;
 
         private Reader(long position, boolean catchingUp) {
             this.position = position;
@@ -102,12 +105,21 @@ final class ReaderPacing {
          */
         void awaitTurn() {
             lastAskedNanos = System.nanoTime();
+            if (!catchingUp) {
+                // Near the head it neither waits nor holds anyone back, so it is not kept among the
+                // readers. Streams that follow the head come and go often: Axon's event producer
+                // opens one per fetch and drops it unclosed, and keeping those made every ask walk
+                // hundreds of them (a tenth of the server's CPU while clients posted).
+                if (known) {
+                    known = false;
+                    readers.remove(this);
+                }
+                return;
+            }
+            known = true;
             readers.add(this);
             if (readers.size() > PRUNE_ABOVE) {
                 forgetQuietReaders(lastAskedNanos);
-            }
-            if (!catchingUp) {
-                return;
             }
             long pauseEnds = lastAskedNanos + longestPauseNanos;
             synchronized (ReaderPacing.this) {
@@ -136,11 +148,20 @@ final class ReaderPacing {
             position = newPosition;
             this.catchingUp = catchingUp;
             lastAskedNanos = System.nanoTime();
-            signal();
+            if (catchingUp) {
+                // Known from now, not from its next ask: while it handles this batch, the others
+                // must already wait for it.
+                known = true;
+                readers.add(this);
+            }
+            if (known) {
+                signal(); // only a known reader can be the one others wait for
+            }
         }
 
         @Override
         public void close() {
+            known = false;
             readers.remove(this);
             signal();
         }

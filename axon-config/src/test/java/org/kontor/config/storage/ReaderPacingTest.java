@@ -121,13 +121,30 @@ class ReaderPacingTest {
     void readersNeverClosed_areForgottenOnceQuiet_whenTheyPileUp() throws Exception {
         ReaderPacing pacing = new ReaderPacing(LEAD, Duration.ofMillis(50), LONG);
         for (int reader = 0; reader < ReaderPacing.PRUNE_ABOVE; reader++) {
-            askedAndGot(pacing, reader, false);
+            askedAndGot(pacing, reader, true);
         }
         Thread.sleep(100);
 
-        askedAndGot(pacing, 0, false);
+        askedAndGot(pacing, 0, true);
 
         assertThat(pacing.knownReaders()).isEqualTo(1);
+    }
+
+    /** Axon's event producer opens a stream at the head per fetch and never closes it. */
+    @Test
+    void readersAtTheHead_areNotKept() {
+        ReaderPacing pacing = new ReaderPacing(LEAD, LONG, LONG);
+        ReaderPacing.Reader rebuilding = askedAndGot(pacing, 0, true);
+        ReaderPacing.Reader caughtUp = askedAndGot(pacing, 5, true);
+        caughtUp.advanced(2_000, false);
+        caughtUp.awaitTurn();
+
+        for (int fetch = 0; fetch < 1_000; fetch++) {
+            askedAndGot(pacing, 2_000 + fetch, false).awaitTurn();
+        }
+
+        assertThat(pacing.knownReaders()).isEqualTo(1);
+        assertThat(returnsWithin(rebuilding, Duration.ofSeconds(5))).isTrue();
     }
 
     /** A reader that asked for a batch and got it: now after {@code position}. */

@@ -109,7 +109,7 @@ final class ReaderPacing {
                 // Near the head it neither waits nor holds anyone back, so it is not kept among the
                 // readers. Streams that follow the head come and go often: Axon's event producer
                 // opens one per fetch and drops it unclosed, and keeping those made every ask walk
-                // hundreds of them (a tenth of the server's CPU while clients posted).
+                // hundreds of them (a tenth of a recording's samples while clients posted).
                 if (known) {
                     known = false;
                     readers.remove(this);

@@ -70,7 +70,6 @@ final class ReportRenderer {
         for (Throughput phase : report.throughput()) {
             slices(md, phase);
         }
-        md.append('\n');
         for (Throughput phase : report.throughput()) {
             phase.errorSamples().forEach(sample -> md.append("- ").append(phase.name()).append(" error: `")
                     .append(sample.replace('`', '\'').replace('\n', ' ')).append("`\n"));

@@ -91,7 +91,7 @@ final class ReaderPacing {
         private volatile long position;
         private volatile boolean catchingUp;
         private volatile long lastAskedNanos;
-        /** Whether it was added to the readers; only ever changed by its own stream's thread. */
+        /** Whether it was added to the readers; changed by the thread that reads its stream (asks, gets, closes). */
         private boolean known;
 
         private Reader(long position, boolean catchingUp) {

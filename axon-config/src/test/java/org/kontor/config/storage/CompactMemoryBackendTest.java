@@ -4,20 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import java.net.InetSocketAddress;
@@ -182,6 +186,51 @@ class CompactMemoryBackendTest {
                     .append("totals", new org.bson.Document("debit", 100L)));
             assertThat(set.getModifiedCount()).isEqualTo(1);
             assertThat(same.getModifiedCount()).isZero();
+        }
+
+        /**
+         * A projection creates each bucket with an upsert of {@code $set}; this backend builds that
+         * document itself. Sent to the library's own memory backend too, the same writes must leave
+         * the same documents, field order included, and report the same counts and upserted ids.
+         */
+        @Test
+        void upsertsOfFieldsWhereNothingIsStored_insertWhatTheLibrarysBackendInserts() {
+            MongoServer reference = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = reference.bind();
+            try (MongoClient referenceClient = MongoClients.create(
+                    "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+                List<WriteModel<org.bson.Document>> writes = List.of(
+                        upsert("1100:2025-03-01:0", new org.bson.Document("account", "1100").append("date", "2025-03-01")
+                                .append("l.7", new org.bson.Document("entryId", "je-1").append("debitMinor", 100L))),
+                        upsert("1100:2025-03-01:0", new org.bson.Document("l.8", new org.bson.Document("entryId", "je-2"))),
+                        upsert("deep", new org.bson.Document("a.b.c", 1).append("a.b.d", List.of(1, 2)).append("a.e", "x")),
+                        upsert("same-id", new org.bson.Document("_id", "same-id").append("n", 1)),
+                        upsert(42, new org.bson.Document("n", 2)));
+                com.mongodb.client.MongoCollection<org.bson.Document> referenceLines =
+                        referenceClient.getDatabase("kontor").getCollection("ledger_lines");
+
+                BulkWriteResult ours = lines.bulkWrite(writes);
+                BulkWriteResult theirs = referenceLines.bulkWrite(writes);
+
+                assertThat(ours.getMatchedCount()).isEqualTo(theirs.getMatchedCount()).isEqualTo(1);
+                assertThat(ours.getModifiedCount()).isEqualTo(theirs.getModifiedCount());
+                assertThat(ours.getUpserts()).map(upsert -> upsert.getId().toString())
+                        .isEqualTo(theirs.getUpserts().stream().map(upsert -> upsert.getId().toString()).toList())
+                        .hasSize(4);
+                assertThat(lines.find().map(org.bson.Document::toJson).into(new ArrayList<>()))
+                        .isEqualTo(referenceLines.find().map(org.bson.Document::toJson).into(new ArrayList<>()));
+                assertThatThrownBy(() -> lines.updateOne(Filters.eq("_id", "conflict"), Updates.combine(
+                        Updates.set("l", new org.bson.Document()), Updates.set("l.1", 2)), new UpdateOptions().upsert(true)))
+                        .isInstanceOf(MongoWriteException.class);
+                assertThat(lines.countDocuments()).isEqualTo(4);
+            } finally {
+                reference.shutdownNow();
+            }
+        }
+
+        private static UpdateOneModel<org.bson.Document> upsert(Object id, org.bson.Document fields) {
+            return new UpdateOneModel<>(Filters.eq("_id", id), new org.bson.Document("$set", fields),
+                    new UpdateOptions().upsert(true));
         }
 
         @Test

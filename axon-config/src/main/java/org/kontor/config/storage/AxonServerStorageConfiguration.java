@@ -28,7 +28,7 @@ public class AxonServerStorageConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(@Value("${erp.mongodb.uri}") String uri) {
-        return MongoClients.create(uri);
+        return MongoClients.create(DocumentWriting.settings(uri));
     }
 
     /** Sagas keep their tokens beside their state, in MongoDB; the projections' store is the same one. */

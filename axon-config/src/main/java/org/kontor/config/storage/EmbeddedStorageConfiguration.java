@@ -170,7 +170,8 @@ public class EmbeddedStorageConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(MongoServer embeddedMongoServer) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        return MongoClients.create(
+                DocumentWriting.settings("mongodb://" + address.getHostString() + ":" + address.getPort()));
     }
 
     private static Path createDirectory(String dataDirectory) {

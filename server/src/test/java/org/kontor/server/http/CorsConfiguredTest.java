@@ -1,7 +1,5 @@
 package org.kontor.server.http;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.kontor.server.KontorServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +19,8 @@ class CorsConfiguredTest {
     WebTestClient http;
 
     @DynamicPropertySource
-    static void storage(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("erp.data-dir", Files.createTempDirectory("kontor-cors-test")::toString);
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("erp.data-dir", () -> HttpTest.createDataDirectory("kontor-cors-test").toString());
     }
 
     @Test

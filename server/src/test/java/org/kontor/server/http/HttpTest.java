@@ -70,12 +70,19 @@ abstract class HttpTest {
                 """.formatted(id, occurredAt, subject);
     }
 
-    /** A new, empty data directory, removed when the JVM exits. */
+    /**
+     * A new, empty data directory under the module's {@code target/test-data}: a server's files
+     * stay out of the machine's temporary directory (a directory holding an H2 file is not removed
+     * by {@code deleteOnExit}, so each build left some there) and go with {@code mvn clean}.
+     */
     static Path createDataDirectory() {
+        return createDataDirectory("kontor-http-test");
+    }
+
+    static Path createDataDirectory(String prefix) {
         try {
-            Path directory = Files.createTempDirectory("kontor-http-test");
-            directory.toFile().deleteOnExit();
-            return directory;
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), prefix)
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -45,8 +43,8 @@ class JwtAuthenticationTest {
     WebTestClient http;
 
     @DynamicPropertySource
-    static void storage(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("erp.data-dir", Files.createTempDirectory("kontor-jwt-test")::toString);
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("erp.data-dir", () -> HttpTest.createDataDirectory("kontor-jwt-test").toString());
     }
 
     @Test

@@ -3,9 +3,6 @@ package org.kontor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -109,12 +106,6 @@ class SalesFunnelScenarioTest {
     }
 
     private static Path ownDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("kontor-funnel-scenario");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HttpTest.createDataDirectory("kontor-funnel-scenario");
     }
 }

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
@@ -25,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -156,12 +158,32 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             freePositions.add(position);
         }
 
+        /**
+         * A sort by {@code _id} alone (every list of a view by its key) is done here, by the same
+         * value order as the library's: the library's comparator looks the sort field up through
+         * its dotted-path rules for both documents of every comparison, which splits the name
+         * with a regular expression each time. In the month-end balances that sort of the
+         * accounts was about a seventh of what a request allocated.
+         */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                              int batchSize, Document fieldSelector) {
             Stream<Document> all = positions(isNaturalDescending(orderBy)).mapToObj(this::getDocument);
+            Comparator<Object> idOrder = idOrder(orderBy);
+            if (idOrder != null) {
+                all = all.sorted((first, second) -> idOrder.compare(first.get(ID_FIELD), second.get(ID_FIELD)));
+                orderBy = null;
+            }
             return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
+        }
+
+        /** The library's order of {@code _id} values for {@code {_id: 1}} or {@code {_id: -1}}, else null. */
+        private static Comparator<Object> idOrder(Document orderBy) {
+            if (orderBy == null || orderBy.size() != 1 || !(orderBy.get(ID_FIELD) instanceof Number direction)) {
+                return null;
+            }
+            return direction.intValue() > 0 ? ValueComparator.asc() : ValueComparator.desc();
         }
 
         /**

@@ -310,6 +310,41 @@ class CompactMemoryBackendTest {
             assertThat(newestFirst).containsExactly(9, 8, 7);
         }
 
+        /** A sort by {@code _id} alone is done by this backend; it must order as the library's does. */
+        @Test
+        void scanSortedById_answersInTheLibrarysOrder_withFilterSkipAndLimit() {
+            MongoServer reference = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = reference.bind();
+            try (MongoClient referenceClient = MongoClients.create(
+                    "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+                com.mongodb.client.MongoCollection<org.bson.Document> referenceLines =
+                        referenceClient.getDatabase("kontor").getCollection("ledger_lines");
+                List<Object> ids = List.of("4000", "1000", "b", "B", "10", "9", "é", "a-1", 7, 3L, 2.5, "", "1100");
+                for (int index = 0; index < ids.size(); index++) {
+                    org.bson.Document document = new org.bson.Document("_id", ids.get(index)).append("n", index)
+                            .append("even", index % 2 == 0);
+                    lines.insertOne(document);
+                    referenceLines.insertOne(document);
+                }
+
+                for (int direction : new int[] {1, -1}) {
+                    org.bson.Document byId = new org.bson.Document("_id", direction);
+                    assertThat(lines.find().sort(byId).map(document -> document.get("_id")).into(new ArrayList<>()))
+                            .as("all, direction " + direction)
+                            .isEqualTo(referenceLines.find().sort(byId).map(document -> document.get("_id"))
+                                    .into(new ArrayList<>()));
+                    assertThat(lines.find(Filters.eq("even", true)).sort(byId).skip(1).limit(3)
+                            .map(document -> document.get("_id")).into(new ArrayList<>()))
+                            .as("a page, direction " + direction)
+                            .isEqualTo(referenceLines.find(Filters.eq("even", true)).sort(byId).skip(1).limit(3)
+                                    .map(document -> document.get("_id")).into(new ArrayList<>()))
+                            .hasSize(3);
+                }
+            } finally {
+                reference.shutdownNow();
+            }
+        }
+
         @Test
         void findByIdsIn_answersExactlyTheStoredDocumentsNamed() {
             for (int number = 0; number < 50; number++) {

@@ -1,5 +1,6 @@
 package org.kontor.config.storage;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import java.util.Date;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class DocumentWriting implements CollectibleCodec<Document> {
     /** Client settings for {@code uri} with {@link #registry()}. */
     static MongoClientSettings settings(String uri) {
         return MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(uri))
+                .applyConnectionString(new ConnectionString(uri))
                 .codecRegistry(registry())
                 .build();
     }

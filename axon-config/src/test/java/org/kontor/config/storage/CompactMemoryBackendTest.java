@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -195,10 +196,7 @@ class CompactMemoryBackendTest {
          */
         @Test
         void upsertsOfFieldsWhereNothingIsStored_insertWhatTheLibrarysBackendInserts() {
-            MongoServer reference = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = reference.bind();
-            try (MongoClient referenceClient = MongoClients.create(
-                    "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            onTheLibrarysBackend(referenceLines -> {
                 List<WriteModel<org.bson.Document>> writes = List.of(
                         upsert("1100:2025-03-01:0", new org.bson.Document("account", "1100").append("date", "2025-03-01")
                                 .append("l.7", new org.bson.Document("entryId", "je-1").append("debitMinor", 100L))),
@@ -206,8 +204,6 @@ class CompactMemoryBackendTest {
                         upsert("deep", new org.bson.Document("a.b.c", 1).append("a.b.d", List.of(1, 2)).append("a.e", "x")),
                         upsert("same-id", new org.bson.Document("_id", "same-id").append("n", 1)),
                         upsert(42, new org.bson.Document("n", 2)));
-                com.mongodb.client.MongoCollection<org.bson.Document> referenceLines =
-                        referenceClient.getDatabase("kontor").getCollection("ledger_lines");
 
                 BulkWriteResult ours = lines.bulkWrite(writes);
                 BulkWriteResult theirs = referenceLines.bulkWrite(writes);
@@ -223,9 +219,7 @@ class CompactMemoryBackendTest {
                         Updates.set("l", new org.bson.Document()), Updates.set("l.1", 2)), new UpdateOptions().upsert(true)))
                         .isInstanceOf(MongoWriteException.class);
                 assertThat(lines.countDocuments()).isEqualTo(4);
-            } finally {
-                reference.shutdownNow();
-            }
+            });
         }
 
         private static UpdateOneModel<org.bson.Document> upsert(Object id, org.bson.Document fields) {
@@ -313,12 +307,7 @@ class CompactMemoryBackendTest {
         /** A sort by {@code _id} alone is done by this backend; it must order as the library's does. */
         @Test
         void scanSortedById_answersInTheLibrarysOrder_withFilterSkipAndLimit() {
-            MongoServer reference = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = reference.bind();
-            try (MongoClient referenceClient = MongoClients.create(
-                    "mongodb://" + address.getHostString() + ":" + address.getPort())) {
-                com.mongodb.client.MongoCollection<org.bson.Document> referenceLines =
-                        referenceClient.getDatabase("kontor").getCollection("ledger_lines");
+            onTheLibrarysBackend(referenceLines -> {
                 List<Object> ids = List.of("4000", "1000", "b", "B", "10", "9", "é", "a-1", 7, 3L, 2.5, "", "1100");
                 for (int index = 0; index < ids.size(); index++) {
                     org.bson.Document document = new org.bson.Document("_id", ids.get(index)).append("n", index)
@@ -340,6 +329,17 @@ class CompactMemoryBackendTest {
                                     .map(document -> document.get("_id")).into(new ArrayList<>()))
                             .hasSize(3);
                 }
+            });
+        }
+
+        /** Runs {@code test} with the same collection on the library's own memory backend, to compare with. */
+        private void onTheLibrarysBackend(
+                Consumer<com.mongodb.client.MongoCollection<org.bson.Document>> test) {
+            MongoServer reference = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = reference.bind();
+            try (MongoClient referenceClient = MongoClients.create(
+                    "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+                test.accept(referenceClient.getDatabase("kontor").getCollection("ledger_lines"));
             } finally {
                 reference.shutdownNow();
             }

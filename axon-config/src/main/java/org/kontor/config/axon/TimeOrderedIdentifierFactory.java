@@ -2,6 +2,7 @@ package org.kontor.config.axon;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.axonframework.common.IdentifierFactory;
 
 /**
@@ -33,7 +34,7 @@ public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
     }
 
     /** A version 7 UUID of {@code epochMillis}, its random bits from {@code random}. */
-    static UUID next(long epochMillis, java.util.random.RandomGenerator random) {
+    static UUID next(long epochMillis, RandomGenerator random) {
         long mostSignificant = (epochMillis << 16) | VERSION_7 | (random.nextLong() & 0x0FFFL);
         long leastSignificant = VARIANT_RFC_4122 | (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL);
         return new UUID(mostSignificant, leastSignificant);

@@ -36,6 +36,7 @@ final class DocumentWriting implements CollectibleCodec<Document> {
     private final CodecRegistry others;
     private final CollectibleCodec<Document> driverCodec;
 
+    @SuppressWarnings("unchecked") // the driver's codec for Document is its CollectibleCodec
     private DocumentWriting(CodecRegistry others) {
         this.others = others;
         this.driverCodec = (CollectibleCodec<Document>) others.get(Document.class);
@@ -62,7 +63,6 @@ final class DocumentWriting implements CollectibleCodec<Document> {
     }
 
     /** As the driver: a document stored whole (collectible) has its {@code _id} first. */
-    @SuppressWarnings("unchecked")
     private void writeDocument(BsonWriter writer, Map<String, Object> document, boolean collectible) {
         writer.writeStartDocument();
         boolean idFirst = collectible && document.containsKey(ID_FIELD);

@@ -75,7 +75,14 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
         }
     }
 
-    record Heap(long maxUsedBytes, long samples, Long liveAfterGcBytes, boolean outOfMemoryError) {
+    /**
+     * The server's memory: its heap, and what it holds outside the heap, so that a figure of the heap
+     * alone cannot hide memory moved off it. {@code maxDirectBytes} is the JVM's direct buffers (the
+     * embedded read store's documents among them), sampled with the heap; {@code peakResidentBytes}
+     * the largest resident set of a started server's process (Linux {@code VmHWM}), null if unknown.
+     */
+    record Heap(long maxUsedBytes, long samples, Long liveAfterGcBytes, boolean outOfMemoryError,
+                long maxDirectBytes, Long peakResidentBytes) {
     }
 
     enum Status { MET, NOT_MET, NOT_MEASURED }

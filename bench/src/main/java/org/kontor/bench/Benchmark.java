@@ -41,6 +41,8 @@ public final class Benchmark {
     private BenchReport.Replay replay;
     private BenchReport.StorageReference storage;
     private BenchReport.Heap heap;
+    /** The largest resident set of the servers started, before each was stopped; null if unknown. */
+    private Long peakResidentBytes;
     private EventStoreFile eventStore = EventStoreFile.TYPICAL;
     /** The processors whose lags the waits watch: all those the server listed after set-up. */
     private Set<String> processors = Set.of();
@@ -98,6 +100,7 @@ public final class Benchmark {
                 try {
                     liveAfterGc = drive(http, server);
                     if (server != null) {
+                        notePeakResident(server);
                         heapWatcher.watch(null);
                         Thread.sleep(3_000);
                         server.close();
@@ -105,7 +108,8 @@ public final class Benchmark {
                     }
                 } finally {
                     heap = new BenchReport.Heap(heapWatcher.maxUsedBytes(), heapWatcher.samples(), liveAfterGc,
-                            started.stream().anyMatch(process -> process.logMentions("OutOfMemoryError")));
+                            started.stream().anyMatch(process -> process.logMentions("OutOfMemoryError")),
+                            heapWatcher.maxDirectBytes(), peakResidentBytes);
                 }
             }
             storageReference();
@@ -236,7 +240,13 @@ public final class Benchmark {
             heapWatcher.watch(http);
             replay = ReplayRun.measure(second, http, eventStore.events(), eventStore.fileBytes(), processors,
                     Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
+            notePeakResident(second);
         }
+    }
+
+    private void notePeakResident(ServerProcess server) {
+        server.peakResidentBytes().ifPresent(bytes ->
+                peakResidentBytes = peakResidentBytes == null ? bytes : Math.max(peakResidentBytes, bytes));
     }
 
     private void storageReference() throws Exception {

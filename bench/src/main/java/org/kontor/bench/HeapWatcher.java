@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Samples the server's used heap once a second and keeps the highest value seen. */
+/** Samples the server's used heap and direct buffers once a second and keeps the highest values seen. */
 final class HeapWatcher implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -15,6 +15,7 @@ final class HeapWatcher implements AutoCloseable {
         return thread;
     });
     private final AtomicLong maxUsed = new AtomicLong();
+    private final AtomicLong maxDirect = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private volatile KontorHttp target;
 
@@ -32,6 +33,10 @@ final class HeapWatcher implements AutoCloseable {
         return maxUsed.get();
     }
 
+    long maxDirectBytes() {
+        return maxDirect.get();
+    }
+
     long samples() {
         return samples.get();
     }
@@ -47,6 +52,7 @@ final class HeapWatcher implements AutoCloseable {
                 samples.incrementAndGet();
                 maxUsed.accumulateAndGet(used.getAsLong(), Math::max);
             }
+            server.directBufferBytes().ifPresent(direct -> maxDirect.accumulateAndGet(direct, Math::max));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException unexpected) {

@@ -104,8 +104,17 @@ final class KontorHttp {
 
     /** Heap in use now (all heap pools), from the actuator; empty when it cannot be read. */
     OptionalLong heapUsedBytes() throws InterruptedException {
+        return metricValue("/actuator/metrics/jvm.memory.used?tag=area:heap");
+    }
+
+    /** Direct buffers in use now (the JVM's {@code direct} buffer pool); empty when it cannot be read. */
+    OptionalLong directBufferBytes() throws InterruptedException {
+        return metricValue("/actuator/metrics/jvm.buffer.memory.used?tag=id:direct");
+    }
+
+    private OptionalLong metricValue(String path) throws InterruptedException {
         try {
-            HttpResponse<String> response = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            HttpResponse<String> response = get(path);
             if (response.statusCode() != 200) {
                 return OptionalLong.empty();
             }

@@ -194,11 +194,13 @@ final class ReportRenderer {
         }
         BenchReport.Heap heap = report.heap();
         md.append("## Server heap\n\n")
-                .append("| max used MiB (sampled each second) | samples | live after full GC MiB | OutOfMemoryError |\n")
-                .append("| ---: | ---: | ---: | --- |\n");
+                .append("| max used MiB (sampled each second) | samples | live after full GC MiB | OutOfMemoryError"
+                        + " | max direct buffers MiB | process peak resident MiB |\n")
+                .append("| ---: | ---: | ---: | --- | ---: | ---: |\n");
         row(md, heap.maxUsedBytes() / (1 << 20), heap.samples(),
                 heap.liveAfterGcBytes() == null ? "-" : heap.liveAfterGcBytes() / (1 << 20),
-                heap.outOfMemoryError() ? "YES" : "no");
+                heap.outOfMemoryError() ? "YES" : "no", heap.maxDirectBytes() / (1 << 20),
+                heap.peakResidentBytes() == null ? "-" : heap.peakResidentBytes() / (1 << 20));
         md.append('\n');
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** A Kontor server the benchmark started itself: a child JVM on a data directory and a free port. */
@@ -77,6 +78,26 @@ final class ServerProcess implements AutoCloseable {
             return lines.anyMatch(line -> line.contains(text));
         } catch (IOException | java.io.UncheckedIOException unreadable) {
             return false;
+        }
+    }
+
+    /**
+     * The most memory the process has had resident so far ({@code VmHWM} of {@code /proc/<pid>/status}):
+     * heap, direct buffers, code and everything else. Empty where there is no such file (not Linux).
+     */
+    OptionalLong peakResidentBytes() {
+        return peakResidentBytes(Path.of("/proc", Long.toString(process.pid()), "status"));
+    }
+
+    static OptionalLong peakResidentBytes(Path status) {
+        try (var lines = Files.lines(status)) {
+            return lines.filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> line.substring("VmHWM:".length()).trim())
+                    .filter(value -> value.endsWith(" kB"))
+                    .mapToLong(value -> Long.parseLong(value.substring(0, value.length() - 3).trim()) * 1024)
+                    .findFirst();
+        } catch (IOException | java.io.UncheckedIOException | NumberFormatException unreadable) {
+            return OptionalLong.empty();
         }
     }
 

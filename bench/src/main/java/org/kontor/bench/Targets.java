@@ -129,7 +129,9 @@ final class Targets {
         return check(target, lines >= REPORT_LINES && report.replay() != null, met,
                 "max used " + report.heap().maxUsedBytes() / (1 << 20) + " MiB"
                         + (report.heap().outOfMemoryError() ? ", OutOfMemoryError" : "") + ", book of " + lines
-                        + " lines");
+                        + " lines (outside the heap: direct buffers up to " + report.heap().maxDirectBytes() / (1 << 20)
+                        + " MiB" + (report.heap().peakResidentBytes() == null ? ""
+                        : ", process peak resident " + report.heap().peakResidentBytes() / (1 << 20) + " MiB") + ")");
     }
 
     private static TargetCheck check(String target, boolean atRequiredScale, boolean met, String measured) {

@@ -28,6 +28,7 @@ class ReportRendererTest {
                 .contains("interactions error: `409 {\"code\":\"VERSION_CONFLICT\"}`")
                 .contains("| journal-entries | 45.00 | 41.00 | 1.10 | 9000 journal entries | 5.000 |")
                 .contains("| replay | 80.00 | 40.00 | 2.00 | 1100000 events | 0.073 |")
+                .contains("| 600 | 300 | 200 | no | 300 | 1100 |")
                 .contains("- a note");
     }
 

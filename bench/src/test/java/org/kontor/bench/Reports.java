@@ -27,7 +27,7 @@ final class Reports {
                 new BenchReport.StorageReference("jdbc:h2:file:/tmp/r;MODE=PostgreSQL;WRITE_DELAY=0", 330, 200,
                         List.of(new BenchReport.InsertRun(100, 1_000_000, 10, 100_000),
                                 new BenchReport.InsertRun(2, 50_000, 10, 5_000)), 200, 0.002),
-                new BenchReport.Heap(600L << 20, 300, 200L << 20, false),
+                new BenchReport.Heap(600L << 20, 300, 200L << 20, false, 300L << 20, 1_100L << 20),
                 List.of(new BenchReport.ServerCpu("journal-entries", 45, 41, 9_000, "journal entries"),
                         new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")),
                 null, List.of("a note"));

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 
 /**
  * The embedded read store: mongo-java-server in memory, keeping every document as its BSON bytes,
- * as a MongoDB server keeps it, instead of as a tree of Java objects.
+ * as a MongoDB server keeps it, instead of as a tree of Java objects, and keeping those bytes in
+ * direct memory, outside the Java heap ({@link DocumentSlabs} says why).
  *
  * <p>Why not the library's memory backend (1.47.0)? Two reasons, both measured:
  * <ul>
@@ -71,21 +72,31 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
 
     private static final String ID_FIELD = "_id";
 
+    private final SlabPool slabs = new SlabPool();
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new CompactDatabase(databaseName, getCursorRegistry());
+        return new CompactDatabase(databaseName, getCursorRegistry(), slabs);
+    }
+
+    /** The direct memory the stored documents occupy, in use or free for reuse (see {@link SlabPool}). */
+    long directMemoryBytes() {
+        return slabs.allocatedBytes();
     }
 
     private static final class CompactDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
 
-        CompactDatabase(String databaseName, CursorRegistry cursors) {
+        private final SlabPool slabs;
+
+        CompactDatabase(String databaseName, CursorRegistry cursors, SlabPool slabs) {
             super(databaseName, cursors);
+            this.slabs = slabs;
             initializeNamespacesAndIndexes();
         }
 
         @Override
         protected MongoCollection<Integer> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new CompactCollection(this, collectionName, options, cursorRegistry);
+            return new CompactCollection(this, collectionName, options, cursorRegistry, slabs);
         }
 
         @Override
@@ -107,55 +118,61 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
     }
 
     /**
-     * One collection: a list of encoded documents, indexed by position. A removed document leaves
-     * its position free for the next insert, so positions held by the indexes never move.
+     * One collection: encoded documents by position, off the heap ({@link DocumentSlabs}). A removed
+     * document leaves its position free for the next insert, so positions held by the indexes never
+     * move. Every method that reads the stored bytes holds the collection's lock, including those
+     * the library calls without it (a {@code count} with a filter, building an index).
      */
     static final class CompactCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
-        private final List<byte[]> documents = new ArrayList<>();
+        private final DocumentSlabs documents;
         private final Deque<Integer> freePositions = new ArrayDeque<>();
-        /** Sum of the stored documents' BSON sizes, kept from the bytes themselves. */
-        private long dataSize;
         /** The ids of the last {@code _id $in} query seen, for {@link #documentMatchesQuery}. */
         private volatile IdsQuery lastIdsQuery = new IdsQuery(null, null);
 
         CompactCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                          CursorRegistry cursors) {
+                          CursorRegistry cursors, SlabPool slabs) {
             super(database, collectionName, options, cursors);
+            this.documents = new DocumentSlabs(slabs);
         }
 
         @Override
         protected Integer addDocumentInternal(Document document) {
             byte[] encoded = encode(document);
-            dataSize += encoded.length;
             Integer position = freePositions.poll();
             if (position == null) {
-                documents.add(encoded);
-                return documents.size() - 1;
+                position = documents.positions();
             }
-            documents.set(position, encoded);
+            documents.put(position, encoded);
             return position;
         }
 
         /** A fresh copy: the caller may change it (an update does) without touching what is stored. */
         @Override
-        protected Document getDocument(Integer position) {
-            return decode(documents.get(position));
+        protected synchronized Document getDocument(Integer position) {
+            return documents.decode(position);
         }
 
         /** {@code updated} is the document as the update left it; it replaces the stored bytes. */
         @Override
         protected void handleUpdate(Integer position, Document previous, Document updated) {
-            byte[] encoded = encode(updated);
-            dataSize += encoded.length - documents.get(position).length;
-            documents.set(position, encoded);
+            documents.put(position, encode(updated));
         }
 
         @Override
         protected void removeDocument(Integer position) {
-            dataSize -= documents.get(position).length;
-            documents.set(position, null);
+            documents.remove(position);
             freePositions.add(position);
+        }
+
+        /** The database has dropped the indexes and forgets this collection; its slabs go back to the pool. */
+        @Override
+        public void drop() {
+            super.drop();
+            synchronized (this) {
+                documents.clear();
+                freePositions.clear();
+            }
         }
 
         /**
@@ -166,7 +183,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
          * accounts was about a seventh of what a request allocated.
          */
         @Override
-        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+        protected synchronized QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                              int batchSize, Document fieldSelector) {
             Stream<Document> all = positions(isNaturalDescending(orderBy)).mapToObj(this::getDocument);
             Comparator<Object> idOrder = idOrder(orderBy);
@@ -225,9 +242,11 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         private record IdsQuery(Document query, Set<String> ids) {
         }
 
+        /** Decoded under the lock: the caller may consume the stream after it is released. */
         @Override
-        protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
-            return positions(false).mapToObj(position -> new DocumentWithPosition<>(getDocument(position), position));
+        protected synchronized Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+            return positions(false).mapToObj(position -> new DocumentWithPosition<>(getDocument(position), position))
+                    .toList().stream();
         }
 
         /**
@@ -256,11 +275,12 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             }
             if (position != null && update.size() == 1 && update.get("$set") instanceof Document fields
                     && !conflicting(fields.keySet())) {
-                byte[] stored = documents.get(position);
+                byte[] stored = documents.bytes(position);
                 byte[] spliced = BsonFieldSplice.set(stored, fields);
                 if (spliced != null) {
-                    dataSize += spliced.length - stored.length;
-                    documents.set(position, spliced);
+                    if (spliced != stored) {
+                        documents.put(position, spliced);
+                    }
                     return new Document("n", 1).append("nModified", spliced == stored ? 0 : 1);
                 }
             }
@@ -270,10 +290,9 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             }
             Utils.validateFieldNames(updated);
             byte[] encoded = encode(updated);
-            boolean modified = !Arrays.equals(encoded, documents.get(position));
+            boolean modified = !documents.holds(position, encoded);
             if (modified) {
-                dataSize += encoded.length - documents.get(position).length;
-                documents.set(position, encoded);
+                documents.put(position, encoded);
             }
             return new Document("n", 1).append("nModified", modified ? 1 : 0);
         }
@@ -381,14 +400,14 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
 
         /** Only used by the library on a collection without an {@code _id} index. */
         @Override
-        protected Integer findDocumentPosition(Document document) {
+        protected synchronized Integer findDocumentPosition(Document document) {
             return positions(false).filter(position -> getDocument(position).equals(document))
                     .boxed().findFirst().orElse(null);
         }
 
         @Override
         public synchronized int count() {
-            return documents.size() - freePositions.size();
+            return documents.positions() - freePositions.size();
         }
 
         @Override
@@ -402,23 +421,24 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             return false;
         }
 
+        /** Never called: the library calls it only when {@link #tracksDataSize()} says so. */
         @Override
         protected void updateDataSize(int sizeDelta) {
-            dataSize += sizeDelta;
+            throw new UnsupportedOperationException("sizes come from the stored documents");
         }
 
         @Override
         protected synchronized int getDataSize() {
-            return (int) Math.min(Integer.MAX_VALUE, dataSize);
+            return (int) Math.min(Integer.MAX_VALUE, documents.storedBytes());
         }
 
         /** The occupied positions, in insertion order or its reverse ({@code $natural: -1}). */
         private IntStream positions(boolean descending) {
-            int size = documents.size();
+            int size = documents.positions();
             IntStream positions = descending
                     ? IntStream.range(0, size).map(index -> size - 1 - index)
                     : IntStream.range(0, size);
-            return positions.filter(position -> documents.get(position) != null);
+            return positions.filter(documents::occupied);
         }
     }
 

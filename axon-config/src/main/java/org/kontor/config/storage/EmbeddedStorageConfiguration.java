@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,9 +161,17 @@ public class EmbeddedStorageConfiguration {
                 transactionManager);
     }
 
+    static final String READ_STORE_DIRECT_MEMORY_METRIC = "kontor.read_store.direct_memory";
+
+    /** The gauge: the read store's documents are outside the heap, so heap figures alone do not show them. */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer() {
-        MongoServer server = new MongoServer(new CompactMemoryBackend());
+    MongoServer embeddedMongoServer(MeterRegistry registry) {
+        CompactMemoryBackend backend = new CompactMemoryBackend();
+        Gauge.builder(READ_STORE_DIRECT_MEMORY_METRIC, backend, CompactMemoryBackend::directMemoryBytes)
+                .baseUnit("bytes")
+                .description("Direct memory of the read store's documents, in use or free for reuse")
+                .register(registry);
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0); // loopback only, a free port
         return server;
     }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -95,7 +96,8 @@ class CompactMemoryBackendTest {
     @Nested
     class ThroughTheDriver {
 
-        private final MongoServer server = new MongoServer(new CompactMemoryBackend());
+        private final CompactMemoryBackend backend = new CompactMemoryBackend();
+        private final MongoServer server = new MongoServer(backend);
         private final MongoClient client;
         private final com.mongodb.client.MongoCollection<org.bson.Document> lines;
 
@@ -109,6 +111,25 @@ class CompactMemoryBackendTest {
         void stop() {
             client.close();
             server.shutdownNow();
+        }
+
+        /** A projection's reset drops its collections: their direct memory serves the views rebuilt. */
+        @Test
+        void droppedCollection_itsDirectMemoryHoldsTheNextOne() {
+            List<org.bson.Document> entries = IntStream.range(0, 2_000)
+                    .mapToObj(number -> new org.bson.Document("_id", "entry-" + number).append("memo", "x".repeat(500)))
+                    .toList();
+            lines.insertMany(entries);
+            long held = backend.directMemoryBytes();
+
+            lines.drop();
+            com.mongodb.client.MongoCollection<org.bson.Document> rebuilt =
+                    client.getDatabase("kontor").getCollection("ledger_entries");
+            rebuilt.insertMany(entries);
+
+            assertThat(backend.directMemoryBytes()).isEqualTo(held);
+            assertThat(lines.countDocuments()).isZero();
+            assertThat(rebuilt.find(Filters.eq("_id", "entry-1999")).first()).isEqualTo(entries.get(1_999));
         }
 
         @Test

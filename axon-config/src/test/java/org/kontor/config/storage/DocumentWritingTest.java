@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ class DocumentWritingTest {
     @Test
     void documentWithoutId_insertedThroughTheClient_getsAnIdFromTheDriver() {
         EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
-        MongoServer server = storage.embeddedMongoServer();
+        MongoServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
         try (MongoClient client = storage.mongoClient(server)) {
             var collection = client.getDatabase("kontor").getCollection("notes");
             Document note = new Document("text", "no id");

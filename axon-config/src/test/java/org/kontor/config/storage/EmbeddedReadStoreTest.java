@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ class EmbeddedReadStoreTest {
     @Test
     void documentReplacedWhileRead_everyReadShowsOneWholeVersion() throws Exception {
         EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
-        MongoServer server = storage.embeddedMongoServer();
+        MongoServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
         try (MongoClient client = storage.mongoClient(server)) {
             MongoCollection<Document> views = client.getDatabase("kontor").getCollection("views");
             views.bulkWrite(replaceAll(0));
@@ -66,6 +67,25 @@ class EmbeddedReadStoreTest {
             List<Document> stored = views.find().into(new ArrayList<>());
             assertThat(stored).hasSize(DOCUMENTS)
                     .allSatisfy(read -> assertThat(versionsIn(read)).containsExactly(lastWritten));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** The documents are off the heap, so the heap's figures do not show them: this gauge does. */
+    @Test
+    void documentsStored_theDirectMemoryGaugeShowsTheSlabsHoldingThem() {
+        EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MongoServer server = storage.embeddedMongoServer(registry);
+        try (MongoClient client = storage.mongoClient(server)) {
+            double before = registry.get(EmbeddedStorageConfiguration.READ_STORE_DIRECT_MEMORY_METRIC).gauge().value();
+
+            client.getDatabase("kontor").getCollection("views").bulkWrite(replaceAll(1));
+
+            assertThat(before).isZero();
+            assertThat(registry.get(EmbeddedStorageConfiguration.READ_STORE_DIRECT_MEMORY_METRIC).gauge().value())
+                    .isGreaterThanOrEqualTo(DocumentSlabs.MIN_SLAB_BYTES);
         } finally {
             server.shutdownNow();
         }

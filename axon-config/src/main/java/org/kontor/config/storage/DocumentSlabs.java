@@ -1,0 +1,254 @@
+package org.kontor.config.storage;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The encoded documents of one collection of the embedded read store, by position, in slabs of
+ * direct memory outside the Java heap.
+ *
+ * <p>Why off the heap: at 1,000,000 journal lines the read models' BSON is about 400 MiB, most of
+ * the server's live heap. With that much live in a 1 GiB heap G1 was above its threshold for
+ * concurrent marking all the time: it marked the whole heap again every few seconds (one replay:
+ * 48 cycles of about half a second of a core each), and every cycle ended with a remark pause of
+ * 10 to 30 ms, which is what set the p99 of the reports at that size. These bytes are written once
+ * per version of a document and never point anywhere, so the collector gains nothing by tracing
+ * or copying them. A real MongoDB keeps them outside the JVM too.
+ *
+ * <p>How: documents are appended to the collection's current slab, and a position records the slab
+ * and offset of its document (its length is the BSON's own first four bytes). A replaced or removed
+ * document leaves dead bytes behind. When a slab other than the current one holds less than half
+ * of it live, its live documents are copied to the current slab and the slab goes back to the
+ * {@link SlabPool}, so dead bytes never exceed about the live ones. A collection's slabs grow with
+ * it, from 64 KiB to 4 MiB, so a collection of a few documents holds a few KiB, not megabytes; a
+ * document over 1 MiB gets a buffer of its own.
+ *
+ * <p>Not thread-safe: its collection calls it under the collection's lock, and every document read
+ * is decoded into a fresh {@link Document} before the lock is released.
+ */
+final class DocumentSlabs {
+
+    static final int MIN_SLAB_BYTES = 64 * 1024;
+    static final int MAX_SLAB_BYTES = 4 * 1024 * 1024;
+    /** Larger documents get a buffer of their own, which no other document shares. */
+    static final int OWN_BUFFER_BYTES = MAX_SLAB_BYTES / 4;
+
+    private static final long EMPTY = -1;
+
+    private final SlabPool pool;
+    /** Per position: {@code slab << 32 | offset}, or {@link #EMPTY}. */
+    private long[] locations = new long[16];
+    private int positions;
+    private final List<ByteBuffer> slabs = new ArrayList<>();
+    /** Per slab: the bytes of the documents that live in it. */
+    private int[] liveBytes = new int[4];
+    /** Slab numbers whose buffer went back to the pool, for the next slab. */
+    private final Deque<Integer> unusedSlabNumbers = new ArrayDeque<>();
+    private int current = -1;
+    private int filled;
+    private long storedBytes;
+
+    DocumentSlabs(SlabPool pool) {
+        this.pool = pool;
+    }
+
+    /** Positions from 0 to this, occupied or not. */
+    int positions() {
+        return positions;
+    }
+
+    boolean occupied(int position) {
+        return position < positions && locations[position] != EMPTY;
+    }
+
+    /** The sum of the stored documents' lengths. */
+    long storedBytes() {
+        return storedBytes;
+    }
+
+    /** The direct memory held by this collection's slabs, used or not. */
+    long reservedBytes() {
+        long reserved = 0;
+        for (ByteBuffer slab : slabs) {
+            reserved += slab == null ? 0 : slab.capacity();
+        }
+        return reserved;
+    }
+
+    /** Stores {@code encoded} at {@code position} (at most {@link #positions()}), replacing what is there. */
+    void put(int position, byte[] encoded) {
+        if (position > positions) {
+            throw new IllegalArgumentException("position " + position + " after the last " + positions);
+        }
+        if (position == positions) {
+            if (positions == locations.length) {
+                locations = Arrays.copyOf(locations, positions * 2);
+            }
+            locations[positions++] = EMPTY;
+        }
+        long previous = locations[position];
+        locations[position] = append(encoded, 0, encoded.length, null);
+        storedBytes += encoded.length;
+        if (previous != EMPTY) {
+            release(previous);
+        }
+    }
+
+    void remove(int position) {
+        long location = locations[position];
+        if (location != EMPTY) {
+            locations[position] = EMPTY;
+            release(location);
+        }
+    }
+
+    /** The length of the document at an occupied position. */
+    int length(int position) {
+        long location = locations[position];
+        return slabs.get(slabOf(location)).getInt(offsetOf(location));
+    }
+
+    /** A copy of the document's bytes. */
+    byte[] bytes(int position) {
+        long location = locations[position];
+        ByteBuffer slab = slabs.get(slabOf(location));
+        int offset = offsetOf(location);
+        byte[] copy = new byte[slab.getInt(offset)];
+        slab.get(offset, copy);
+        return copy;
+    }
+
+    /** Whether the stored document is exactly {@code encoded}, without copying it. */
+    boolean holds(int position, byte[] encoded) {
+        long location = locations[position];
+        ByteBuffer slab = slabs.get(slabOf(location));
+        int offset = offsetOf(location);
+        int length = slab.getInt(offset);
+        return length == encoded.length && slab.slice(offset, length).equals(ByteBuffer.wrap(encoded));
+    }
+
+    /** A fresh document decoded from the stored bytes. */
+    Document decode(int position) {
+        long location = locations[position];
+        ByteBuffer slab = slabs.get(slabOf(location));
+        int offset = offsetOf(location);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slab.slice(offset, slab.getInt(offset))));
+    }
+
+    /** Gives every slab back to the pool; the collection is empty afterwards. */
+    void clear() {
+        for (ByteBuffer slab : slabs) {
+            if (slab != null && SlabPool.isSlabSize(slab.capacity())) {
+                pool.giveBack(slab);
+            }
+        }
+        slabs.clear();
+        unusedSlabNumbers.clear();
+        liveBytes = new int[4];
+        locations = new long[16];
+        positions = 0;
+        current = -1;
+        filled = 0;
+        storedBytes = 0;
+    }
+
+    /** Copies {@code length} bytes from {@code from} (a slab) or {@code source} into a slab; returns their location. */
+    private long append(byte[] source, int sourceOffset, int length, ByteBuffer from) {
+        int slab;
+        int offset;
+        if (length > OWN_BUFFER_BYTES) {
+            slab = addSlab(ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN));
+            offset = 0;
+        } else {
+            if (current < 0 || filled + length > slabs.get(current).capacity()) {
+                current = addSlab(pool.take(nextSlabBytes()));
+                filled = 0;
+            }
+            slab = current;
+            offset = filled;
+            filled += length;
+        }
+        ByteBuffer target = slabs.get(slab);
+        if (from == null) {
+            target.put(offset, source, sourceOffset, length);
+        } else {
+            target.put(offset, from, sourceOffset, length);
+        }
+        liveBytes[slab] += length;
+        return (long) slab << 32 | offset;
+    }
+
+    /** A slab about a quarter of what the collection stores, so slabs are few at any size. */
+    private int nextSlabBytes() {
+        long wanted = Math.max(MIN_SLAB_BYTES, Math.min(MAX_SLAB_BYTES, storedBytes / 4));
+        return Integer.highestOneBit((int) wanted - 1) << 1;
+    }
+
+    private int addSlab(ByteBuffer buffer) {
+        Integer unused = unusedSlabNumbers.poll();
+        if (unused != null) {
+            slabs.set(unused, buffer);
+            liveBytes[unused] = 0;
+            return unused;
+        }
+        slabs.add(buffer);
+        if (slabs.size() > liveBytes.length) {
+            liveBytes = Arrays.copyOf(liveBytes, liveBytes.length * 2);
+        }
+        return slabs.size() - 1;
+    }
+
+    private void release(long location) {
+        int slab = slabOf(location);
+        int length = slabs.get(slab).getInt(offsetOf(location));
+        storedBytes -= length;
+        liveBytes[slab] -= length;
+        if (slab == current) {
+            return;
+        }
+        if (liveBytes[slab] == 0) {
+            dropSlab(slab);
+        } else if (liveBytes[slab] < slabs.get(slab).capacity() / 2) {
+            moveOut(slab);
+        }
+    }
+
+    /** Copies the live documents of {@code slab} to the current slab and frees it. */
+    private void moveOut(int slab) {
+        ByteBuffer from = slabs.get(slab);
+        for (int position = 0; position < positions && liveBytes[slab] > 0; position++) {
+            long location = locations[position];
+            if (location != EMPTY && slabOf(location) == slab) {
+                int offset = offsetOf(location);
+                int length = from.getInt(offset);
+                liveBytes[slab] -= length;
+                locations[position] = append(null, offset, length, from);
+            }
+        }
+        dropSlab(slab);
+    }
+
+    private void dropSlab(int slab) {
+        ByteBuffer buffer = slabs.set(slab, null);
+        if (SlabPool.isSlabSize(buffer.capacity())) {
+            pool.giveBack(buffer);
+        }
+        unusedSlabNumbers.add(slab);
+    }
+
+    private static int slabOf(long location) {
+        return (int) (location >>> 32);
+    }
+
+    private static int offsetOf(long location) {
+        return (int) location;
+    }
+}

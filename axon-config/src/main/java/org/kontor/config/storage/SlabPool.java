@@ -1,0 +1,60 @@
+package org.kontor.config.storage;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The direct memory of the embedded read store's {@link DocumentSlabs}: slabs of a power of two
+ * bytes, from {@link DocumentSlabs#MIN_SLAB_BYTES} to {@link DocumentSlabs#MAX_SLAB_BYTES}, kept
+ * for reuse when a collection frees them.
+ *
+ * <p>Why keep them: direct memory goes back to the system only when the collector finds its buffer
+ * unreachable, and a slab that lived long is found only by a concurrent marking cycle, which the
+ * read store being off the heap makes rare. Until then it would count against the JVM's limit on
+ * direct memory (by default the maximum heap), and at that limit the JVM forces a full collection.
+ * Kept here, the direct memory in use never exceeds the most the read store ever held.
+ */
+final class SlabPool {
+
+    private final Map<Integer, Deque<ByteBuffer>> free = new HashMap<>();
+    private long allocatedBytes;
+    private long freeBytes;
+
+    static boolean isSlabSize(int bytes) {
+        return Integer.bitCount(bytes) == 1
+                && bytes >= DocumentSlabs.MIN_SLAB_BYTES && bytes <= DocumentSlabs.MAX_SLAB_BYTES;
+    }
+
+    /** A slab of {@code bytes}, a slab size: a freed one if there is one, else a new one. */
+    synchronized ByteBuffer take(int bytes) {
+        if (!isSlabSize(bytes)) {
+            throw new IllegalArgumentException(bytes + " is not a slab size");
+        }
+        ByteBuffer reused = free.getOrDefault(bytes, new ArrayDeque<>()).poll();
+        if (reused != null) {
+            freeBytes -= bytes;
+            return reused;
+        }
+        allocatedBytes += bytes;
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    synchronized void giveBack(ByteBuffer slab) {
+        free.computeIfAbsent(slab.capacity(), size -> new ArrayDeque<>()).push(slab);
+        freeBytes += slab.capacity();
+    }
+
+    /** Direct memory of every slab made, in use or free. */
+    synchronized long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Direct memory of the slabs waiting for reuse. */
+    synchronized long freeBytes() {
+        return freeBytes;
+    }
+}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -117,6 +119,15 @@ class EmbeddedProfileTest {
         MeterRegistry registry = context.getBean(MeterRegistry.class);
         assertThat(registry.get("kontor.event_store.group_commit.commands").functionCounter()).isNotNull();
         assertThat(registry.get("kontor.event_store.group_commit.writes").functionCounter()).isNotNull();
+    }
+
+    /** Spring Security's per-filter observations cost CPU on every request and feed nothing. */
+    @Test
+    void requests_are_observed_but_not_each_filter_of_the_security_chain() {
+        ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+
+        assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
     }
 
     /** One segment: the hash chain's processor needs no customer from the payload to place an event. */

@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -102,7 +101,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         @Override
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-            return new MemoryUniqueIndex(indexName, keys, sparse);
+            return new CompactUniqueIndex(indexName, keys, sparse);
         }
 
         /** Nothing is on disk. */

@@ -1,0 +1,201 @@
+package org.kontor.config.storage;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unique index of the embedded read store (every collection's {@code _id} index), with text keys
+ * kept in a table of their own: the key's {@link String} and an {@code int} position per document.
+ *
+ * <p>Why: the library's index keeps a map entry, a {@link KeyValue}, its list and its array, and a
+ * boxed position for every document, about 110 bytes besides the id itself. With the documents off
+ * the heap ({@link DocumentSlabs}) those were the largest part of the read store left on it: at
+ * 942,000 events of postings, 566,000 documents. Other keys (numbers, several fields) stay in a map
+ * by {@link KeyValue}, as the library keeps them.
+ *
+ * <p>The library calls these methods from the collection's and the index's locks; they also
+ * synchronize on the index, so a read never sees the table half resized.
+ */
+final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
+
+    private final TextKeys text = new TextKeys();
+    private final Map<KeyValue, Integer> other = new HashMap<>();
+
+    CompactUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+    }
+
+    @Override
+    protected synchronized Integer removeDocument(KeyValue key) {
+        String id = textOf(key);
+        if (id == null) {
+            return other.remove(key);
+        }
+        int removed = text.remove(id);
+        return removed < 0 ? null : removed;
+    }
+
+    /** False, and nothing changed, when the key is already there (the library then reports a duplicate). */
+    @Override
+    protected synchronized boolean putKeyPosition(KeyValue key, Integer position) {
+        String id = textOf(key);
+        if (id == null) {
+            return other.putIfAbsent(key, position) == null;
+        }
+        return text.putIfAbsent(id, position) < 0;
+    }
+
+    @Override
+    protected synchronized Integer getPosition(KeyValue key) {
+        String id = textOf(key);
+        if (id == null) {
+            return other.get(key);
+        }
+        int position = text.get(id);
+        return position < 0 ? null : position;
+    }
+
+    /** A copy: the caller may iterate it after the lock is released. */
+    @Override
+    protected synchronized Iterable<Map.Entry<KeyValue, Integer>> getIterable() {
+        List<Map.Entry<KeyValue, Integer>> entries = new ArrayList<>(text.size() + other.size());
+        text.forEach((id, position) -> entries.add(new SimpleImmutableEntry<>(new KeyValue(id), position)));
+        entries.addAll(other.entrySet().stream().map(SimpleImmutableEntry::new).toList());
+        return entries;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return text.size() + other.size();
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return getCount() == 0;
+    }
+
+    /** As the library's index answers it: its number of keys. */
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    private static String textOf(KeyValue key) {
+        return key.size() == 1 && key.get(0) instanceof String id ? id : null;
+    }
+
+    /**
+     * Text keys to positions ({@code >= 0}): open addressing with linear probing, at most three
+     * quarters full, and deletion by shifting the following run back, so no slot is ever a tombstone.
+     */
+    static final class TextKeys {
+
+        private String[] keys = new String[16];
+        private int[] positions = new int[16];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        /** The position of {@code key}, or -1. */
+        int get(String key) {
+            int slot = slotOf(key);
+            return keys[slot] == null ? -1 : positions[slot];
+        }
+
+        /** Stores {@code key} unless it is there; answers the position already there, or -1. */
+        int putIfAbsent(String key, int position) {
+            if (position < 0) {
+                throw new IllegalArgumentException("position " + position);
+            }
+            int slot = slotOf(key);
+            if (keys[slot] != null) {
+                return positions[slot];
+            }
+            keys[slot] = key;
+            positions[slot] = position;
+            if (++size * 4L > keys.length * 3L) {
+                grow();
+            }
+            return -1;
+        }
+
+        /** Removes {@code key}; answers its position, or -1 if it was not there. */
+        int remove(String key) {
+            int slot = slotOf(key);
+            if (keys[slot] == null) {
+                return -1;
+            }
+            int removed = positions[slot];
+            int mask = keys.length - 1;
+            int free = slot;
+            int next = slot;
+            while (true) {
+                next = (next + 1) & mask;
+                if (keys[next] == null) {
+                    break;
+                }
+                int home = home(keys[next], mask);
+                // the key at next may move back to free only if its home is not in (free, next]
+                boolean homeBetween = free <= next ? free < home && home <= next : free < home || home <= next;
+                if (!homeBetween) {
+                    keys[free] = keys[next];
+                    positions[free] = positions[next];
+                    free = next;
+                }
+            }
+            keys[free] = null;
+            size--;
+            return removed;
+        }
+
+        void forEach(KeyPosition action) {
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (keys[slot] != null) {
+                    action.accept(keys[slot], positions[slot]);
+                }
+            }
+        }
+
+        /** The slot holding {@code key}, or the empty slot where it would go. */
+        private int slotOf(String key) {
+            int mask = keys.length - 1;
+            int slot = home(key, mask);
+            while (keys[slot] != null && !keys[slot].equals(key)) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldPositions = positions;
+            keys = new String[oldKeys.length * 2];
+            positions = new int[oldKeys.length * 2];
+            for (int slot = 0; slot < oldKeys.length; slot++) {
+                if (oldKeys[slot] != null) {
+                    int target = slotOf(oldKeys[slot]);
+                    keys[target] = oldKeys[slot];
+                    positions[target] = oldPositions[slot];
+                }
+            }
+        }
+
+        private static int home(String key, int mask) {
+            int hash = key.hashCode() * 0x9E3779B9;
+            return (hash ^ (hash >>> 16)) & mask;
+        }
+
+        @FunctionalInterface
+        interface KeyPosition {
+            void accept(String key, int position);
+        }
+    }
+}

@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +145,7 @@ final class DocumentSlabs {
     /** Gives every slab back to the pool; the collection is empty afterwards. */
     void clear() {
         for (ByteBuffer slab : slabs) {
-            if (slab != null && SlabPool.isSlabSize(slab.capacity())) {
+            if (slab != null) {
                 pool.giveBack(slab);
             }
         }
@@ -165,11 +164,11 @@ final class DocumentSlabs {
         int slab;
         int offset;
         if (length > OWN_BUFFER_BYTES) {
-            slab = addSlab(ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN));
+            slab = addSlab(pool.takeOwn(length));
             offset = 0;
         } else {
             if (current < 0 || filled + length > slabs.get(current).capacity()) {
-                current = addSlab(pool.take(nextSlabBytes()));
+                current = addSlab(pool.take(nextSlabBytes(length)));
                 filled = 0;
             }
             slab = current;
@@ -186,9 +185,13 @@ final class DocumentSlabs {
         return (long) slab << 32 | offset;
     }
 
-    /** A slab about a quarter of what the collection stores, so slabs are few at any size. */
-    private int nextSlabBytes() {
-        long wanted = Math.max(MIN_SLAB_BYTES, Math.min(MAX_SLAB_BYTES, storedBytes / 4));
+    /**
+     * A slab about a quarter of what the collection stores, so slabs are few at any size, and at
+     * least large enough for the document that needs it ({@code length}, at most a quarter of the
+     * largest slab).
+     */
+    private int nextSlabBytes(int length) {
+        long wanted = Math.max(Math.max(MIN_SLAB_BYTES, length), Math.min(MAX_SLAB_BYTES, storedBytes / 4));
         return Integer.highestOneBit((int) wanted - 1) << 1;
     }
 
@@ -237,10 +240,7 @@ final class DocumentSlabs {
     }
 
     private void dropSlab(int slab) {
-        ByteBuffer buffer = slabs.set(slab, null);
-        if (SlabPool.isSlabSize(buffer.capacity())) {
-            pool.giveBack(buffer);
-        }
+        pool.giveBack(slabs.set(slab, null));
         unusedSlabNumbers.add(slab);
     }
 

@@ -43,12 +43,26 @@ final class SlabPool {
         return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    synchronized void giveBack(ByteBuffer slab) {
-        free.computeIfAbsent(slab.capacity(), size -> new ArrayDeque<>()).push(slab);
-        freeBytes += slab.capacity();
+    /** A buffer of exactly {@code bytes} for one large document; {@link #giveBack} forgets it. */
+    synchronized ByteBuffer takeOwn(int bytes) {
+        allocatedBytes += bytes;
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Direct memory of every slab made, in use or free. */
+    /**
+     * A slab is kept for reuse; a large document's own buffer of another size is left to the
+     * collector, which frees its memory once the buffer is unreachable (they are rare).
+     */
+    synchronized void giveBack(ByteBuffer buffer) {
+        if (!isSlabSize(buffer.capacity())) {
+            allocatedBytes -= buffer.capacity();
+            return;
+        }
+        free.computeIfAbsent(buffer.capacity(), size -> new ArrayDeque<>()).push(buffer);
+        freeBytes += buffer.capacity();
+    }
+
+    /** Direct memory of every slab made, in use or free, and of the large documents' own buffers. */
     synchronized long allocatedBytes() {
         return allocatedBytes;
     }

@@ -90,6 +90,17 @@ class DocumentSlabsTest {
     }
 
     @Test
+    void documentLargerThanTheNextSlabOfASmallCollection_getsASlabItFits() {
+        byte[] book = padded("book:customer-1", 300_000);
+
+        slabs.put(0, bucket("books", 1));
+        slabs.put(1, book);
+
+        assertThat(slabs.bytes(1)).isEqualTo(book);
+        assertThat(slabs.reservedBytes()).isEqualTo(DocumentSlabs.MIN_SLAB_BYTES + 512 * 1024);
+    }
+
+    @Test
     void cleared_theSlabsGoBackToThePoolAndTheNextDocumentsReuseThem() {
         for (int position = 0; position < 2_000; position++) {
             slabs.put(position, padded("entry-" + position, 500));

@@ -34,11 +34,7 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
     @Override
     protected synchronized Integer removeDocument(KeyValue key) {
         String id = textOf(key);
-        if (id == null) {
-            return other.remove(key);
-        }
-        int removed = text.remove(id);
-        return removed < 0 ? null : removed;
+        return id == null ? other.remove(key) : positionOrNull(text.remove(id));
     }
 
     /** False, and nothing changed, when the key is already there (the library then reports a duplicate). */
@@ -54,11 +50,7 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
     @Override
     protected synchronized Integer getPosition(KeyValue key) {
         String id = textOf(key);
-        if (id == null) {
-            return other.get(key);
-        }
-        int position = text.get(id);
-        return position < 0 ? null : position;
+        return id == null ? other.get(key) : positionOrNull(text.get(id));
     }
 
     /** A copy: the caller may iterate it after the lock is released. */
@@ -84,6 +76,11 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
     @Override
     public long getDataSize() {
         return getCount();
+    }
+
+    /** {@link TextKeys} answers -1 for a key it does not hold; the library expects null. */
+    private static Integer positionOrNull(int position) {
+        return position < 0 ? null : position;
     }
 
     private static String textOf(KeyValue key) {

@@ -34,7 +34,8 @@ final class SlabPool {
         if (!isSlabSize(bytes)) {
             throw new IllegalArgumentException(bytes + " is not a slab size");
         }
-        ByteBuffer reused = free.getOrDefault(bytes, new ArrayDeque<>()).poll();
+        Deque<ByteBuffer> ofThatSize = free.get(bytes);
+        ByteBuffer reused = ofThatSize == null ? null : ofThatSize.poll();
         if (reused != null) {
             freeBytes -= bytes;
             return reused;

@@ -21,6 +21,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -453,6 +454,10 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
     }
 
     static Document decode(byte[] encoded) {
+        return decode(ByteBuffer.wrap(encoded));
+    }
+
+    static Document decode(ByteBuffer encoded) {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(encoded));
     }
 }

@@ -1,8 +1,6 @@
 package org.kontor.config.storage;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,7 +92,7 @@ final class DocumentSlabs {
             locations[positions++] = EMPTY;
         }
         long previous = locations[position];
-        locations[position] = append(encoded, 0, encoded.length, null);
+        locations[position] = append(ByteBuffer.wrap(encoded), 0, encoded.length);
         storedBytes += encoded.length;
         if (previous != EMPTY) {
             release(previous);
@@ -109,37 +107,30 @@ final class DocumentSlabs {
         }
     }
 
-    /** The length of the document at an occupied position. */
-    int length(int position) {
-        long location = locations[position];
-        return slabs.get(slabOf(location)).getInt(offsetOf(location));
-    }
-
     /** A copy of the document's bytes. */
     byte[] bytes(int position) {
-        long location = locations[position];
-        ByteBuffer slab = slabs.get(slabOf(location));
-        int offset = offsetOf(location);
-        byte[] copy = new byte[slab.getInt(offset)];
-        slab.get(offset, copy);
+        ByteBuffer stored = stored(position);
+        byte[] copy = new byte[stored.remaining()];
+        stored.get(copy);
         return copy;
     }
 
     /** Whether the stored document is exactly {@code encoded}, without copying it. */
     boolean holds(int position, byte[] encoded) {
-        long location = locations[position];
-        ByteBuffer slab = slabs.get(slabOf(location));
-        int offset = offsetOf(location);
-        int length = slab.getInt(offset);
-        return length == encoded.length && slab.slice(offset, length).equals(ByteBuffer.wrap(encoded));
+        return stored(position).equals(ByteBuffer.wrap(encoded));
     }
 
     /** A fresh document decoded from the stored bytes. */
     Document decode(int position) {
+        return CompactMemoryBackend.decode(stored(position));
+    }
+
+    /** A view of the document's bytes in its slab (their length is the BSON's first four bytes). */
+    private ByteBuffer stored(int position) {
         long location = locations[position];
         ByteBuffer slab = slabs.get(slabOf(location));
         int offset = offsetOf(location);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slab.slice(offset, slab.getInt(offset))));
+        return slab.slice(offset, slab.getInt(offset));
     }
 
     /** Gives every slab back to the pool; the collection is empty afterwards. */
@@ -159,8 +150,8 @@ final class DocumentSlabs {
         storedBytes = 0;
     }
 
-    /** Copies {@code length} bytes from {@code from} (a slab) or {@code source} into a slab; returns their location. */
-    private long append(byte[] source, int sourceOffset, int length, ByteBuffer from) {
+    /** Copies {@code length} bytes of {@code source} from {@code sourceOffset} into a slab; returns their location. */
+    private long append(ByteBuffer source, int sourceOffset, int length) {
         int slab;
         int offset;
         if (length > OWN_BUFFER_BYTES) {
@@ -175,12 +166,7 @@ final class DocumentSlabs {
             offset = filled;
             filled += length;
         }
-        ByteBuffer target = slabs.get(slab);
-        if (from == null) {
-            target.put(offset, source, sourceOffset, length);
-        } else {
-            target.put(offset, from, sourceOffset, length);
-        }
+        slabs.get(slab).put(offset, source, sourceOffset, length);
         liveBytes[slab] += length;
         return (long) slab << 32 | offset;
     }
@@ -233,7 +219,7 @@ final class DocumentSlabs {
                 int offset = offsetOf(location);
                 int length = from.getInt(offset);
                 liveBytes[slab] -= length;
-                locations[position] = append(null, offset, length, from);
+                locations[position] = append(from, offset, length);
             }
         }
         dropSlab(slab);

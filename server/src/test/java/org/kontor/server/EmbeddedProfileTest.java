@@ -23,10 +23,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kontor.config.http.CommandDurability;
@@ -81,25 +79,6 @@ class EmbeddedProfileTest {
                 .isInstanceOf(JdbcTokenStore.class);
         assertThat(context.getBean(EventProcessingConfiguration.class).tokenStore("sales-order-fulfilment"))
                 .as("the order fulfilment saga's token store").isInstanceOf(JdbcTokenStore.class);
-    }
-
-    /**
-     * Axon's per-invocation handler timeouts capture the thread's stack for every event a handler
-     * takes; the units of work keep their timeouts, which cover the same handlers.
-     */
-    @Test
-    void handlers_run_without_per_invocation_timeouts_and_units_of_work_keep_theirs() {
-        TimeoutProperties timeouts = context.getBean(TimeoutProperties.class);
-        TimeoutProperties.MessageHandlerTimeoutProperties handlers = timeouts.getHandler();
-
-        for (TaskTimeoutSettings handler : List.of(handlers.getEvents(), handlers.getCommands(), handlers.getQueries(),
-                handlers.getDeadlines())) {
-            assertThat(handler.getTimeoutMs()).isNegative();
-            assertThat(handler.getWarningThresholdMs()).isNegative();
-        }
-        assertThat(timeouts.isEnabled()).isTrue();
-        assertThat(timeouts.getTransaction().getEventProcessors().getTimeoutMs()).isPositive();
-        assertThat(timeouts.getTransaction().getCommandBus().getTimeoutMs()).isPositive();
     }
 
     /**

@@ -3,7 +3,6 @@ package org.kontor.config.storage;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
@@ -216,18 +215,7 @@ final class BsonFieldSplice {
 
     /** One element as BSON: type, name, value. */
     private static byte[] element(String name, Object value) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            byte type = BsonEncoder.determineType(value);
-            buffer.writeByte(type);
-            buffer.writeBytes(name.getBytes(StandardCharsets.UTF_8)).writeByte(0);
-            BsonEncoder.encodeValue(type, value, buffer);
-            byte[] element = new byte[buffer.readableBytes()];
-            buffer.readBytes(element);
-            return element;
-        } finally {
-            buffer.release();
-        }
+        return StoredBson.element(name, value);
     }
 
     private static boolean isPlainName(String name) {

@@ -18,8 +18,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -442,15 +440,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
     }
 
     static byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] encoded = new byte[buffer.readableBytes()];
-            buffer.readBytes(encoded);
-            return encoded;
-        } finally {
-            buffer.release();
-        }
+        return StoredBson.encode(document);
     }
 
     static Document decode(byte[] encoded) {

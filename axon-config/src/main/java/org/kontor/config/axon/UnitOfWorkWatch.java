@@ -54,7 +54,7 @@ final class UnitOfWorkWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        looker.scheduleWithFixedDelay(this::look, lookNanos, lookNanos, TimeUnit.NANOSECONDS);
+        looker.scheduleWithFixedDelay(this::lookSafely, lookNanos, lookNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Starts watching a unit of work that the current thread runs. */
@@ -73,6 +73,15 @@ final class UnitOfWorkWatch implements AutoCloseable {
     /** The units being watched now. */
     int runningCount() {
         return running.size();
+    }
+
+    /** A periodic task that throws is never run again, so a failed look is logged and the next one runs. */
+    private void lookSafely() {
+        try {
+            look();
+        } catch (RuntimeException failure) {
+            log.warn("looking at the running units of work failed; looking again at the next turn", failure);
+        }
     }
 
     private void look() {

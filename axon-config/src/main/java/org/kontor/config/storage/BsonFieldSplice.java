@@ -69,7 +69,7 @@ final class BsonFieldSplice {
             List<Part> parts = group.getValue();
             int element = find(bytes, 0, name);
             if (parts.get(0).name() == null) { // the field itself (conflicting paths never get here)
-                byte[] wanted = element(name, parts.get(0).value());
+                byte[] wanted = StoredBson.element(name, parts.get(0).value());
                 if (element < 0) {
                     appendedToTop.writeBytes(wanted);
                 } else if (!holds(bytes, element, wanted)) {
@@ -80,7 +80,7 @@ final class BsonFieldSplice {
             if (element < 0) {
                 Document child = new Document();
                 parts.forEach(part -> child.put(part.name(), part.value()));
-                appendedToTop.writeBytes(element(name, child));
+                appendedToTop.writeBytes(StoredBson.element(name, child));
                 continue;
             }
             if (stored[element] != TYPE_DOCUMENT) {
@@ -89,7 +89,7 @@ final class BsonFieldSplice {
             int child = valueStart(stored, element);
             ByteArrayOutputStream appendedToChild = new ByteArrayOutputStream();
             for (Part part : parts) {
-                byte[] wanted = element(part.name(), part.value());
+                byte[] wanted = StoredBson.element(part.name(), part.value());
                 int existing = find(bytes, child, part.name());
                 if (existing < 0) {
                     appendedToChild.writeBytes(wanted);
@@ -211,11 +211,6 @@ final class BsonFieldSplice {
                 return buffer.readerIndex();
             }
         }
-    }
-
-    /** One element as BSON: type, name, value. */
-    private static byte[] element(String name, Object value) {
-        return StoredBson.element(name, value);
     }
 
     private static boolean isPlainName(String name) {

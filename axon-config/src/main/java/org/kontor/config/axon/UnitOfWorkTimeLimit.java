@@ -18,10 +18,13 @@ public final class UnitOfWorkTimeLimit implements MessageHandlerInterceptor<Mess
     static final String RESOURCE = UnitOfWorkTimeLimit.class.getName();
 
     private final String component;
+    /** How the watch names a unit of this component; made once, not per unit. */
+    private final String unitName;
     private final UnitOfWorkWatch watch;
 
     UnitOfWorkTimeLimit(String component, UnitOfWorkWatch watch) {
         this.component = component;
+        this.unitName = "unit of work of " + component;
         this.watch = watch;
     }
 
@@ -36,7 +39,7 @@ public final class UnitOfWorkTimeLimit implements MessageHandlerInterceptor<Mess
         if (root.resources().containsKey(RESOURCE)) {
             return chain.proceed(); // the root's limit covers the nested unit
         }
-        UnitOfWorkWatch.Running unit = watch.begin("unit of work of " + component);
+        UnitOfWorkWatch.Running unit = watch.begin(unitName);
         root.resources().put(RESOURCE, unit);
         root.onCleanup(done -> watch.end(unit));
         Object result;

@@ -2,11 +2,14 @@ package org.kontor.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
@@ -15,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.kontor.config.axon.UnitOfWorkTimeLimit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 
 /**
- * Every unit of work runs under Kontor's time limit, and Axon's own timeouts (a stack captured per
- * unit and per handler invocation) are off.
+ * Every unit of work (commands, queries, deadlines, processor batches) runs under Kontor's time
+ * limit, and Axon's own timeouts (a stack captured per unit and per handler invocation) are off.
  */
 class UnitOfWorkTimeLimitWiringTest extends HttpTestSupport {
 
@@ -30,6 +34,8 @@ class UnitOfWorkTimeLimitWiringTest extends HttpTestSupport {
     QueryBus queryBus;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    DeadlineManager deadlines;
 
     @Test
     void http_commands_and_queries_run_under_the_time_limit() {
@@ -54,6 +60,33 @@ class UnitOfWorkTimeLimitWiringTest extends HttpTestSupport {
 
         assertThat(commandsLimited).isNotEmpty().containsOnly(true);
         assertThat(queriesLimited).isNotEmpty().containsOnly(true);
+    }
+
+    @Test
+    void a_deadline_runs_under_the_time_limit() throws InterruptedException {
+        List<Boolean> deadlinesLimited = new CopyOnWriteArrayList<>();
+        Registration onDeadlines = deadlines.registerHandlerInterceptor((unitOfWork, chain) -> {
+            deadlinesLimited.add(UnitOfWorkTimeLimit.isLimited(unitOfWork));
+            return chain.proceed();
+        });
+        try {
+            String customerId = registerCustomer("Timed Follow-ups GmbH");
+            http.post().uri("/api/activities").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("""
+                            {"id": "%s", "customerId": "%s", "type": "CALL", "dueAt": "%s", "assigneeId": "timed-rep"}
+                            """.formatted(newId(), customerId, Instant.now().plusSeconds(1)))
+                    .exchange()
+                    .expectStatus().isCreated();
+            // The deadline is a row that db-scheduler polls for every 5 s.
+            Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+            while (deadlinesLimited.isEmpty() && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(100);
+            }
+        } finally {
+            onDeadlines.cancel();
+        }
+
+        assertThat(deadlinesLimited).isNotEmpty().containsOnly(true);
     }
 
     @Test

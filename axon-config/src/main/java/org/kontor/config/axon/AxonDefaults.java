@@ -1,17 +1,22 @@
 package org.kontor.config.axon;
 
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.kontor.config.error.RuleViolationInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Defaults for every processor: pooled streaming, with batches large enough that a projection
- * writes once per batch, not once per event. A processor is tuned by name under
- * {@code axon.eventhandling.processors.<name>.*}.
+ * writes once per batch, not once per event.
+ *
+ * <p>Not to be tuned under {@code axon.eventhandling.processors.<name>.*}: Axon's Spring Boot
+ * configuration then registers that processor by itself, a tracking processor with batches of one
+ * event unless {@code mode=pooled} is given, and with 16 segments and batches of one when it is.
  *
  * <p>One segment each by default. Axon's coordinator hands every event to every segment of its
  * processor, also the events the segment ignores, and checks each segment's queue size (a walk of
@@ -21,20 +26,35 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AxonDefaults {
 
+    /**
+     * The longest a coordinator waits for its work package to take a batch. A batch that takes
+     * longer has work queued for the whole wait, so giving up then costs little (Axon's 100 ms).
+     */
+    static final Duration HAND_OVER_LONGEST_WAIT = Duration.ofMillis(250);
+
     @Autowired
     void interceptRuleViolations(CommandBus commandBus) {
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing,
+    void configureProcessors(EventProcessingConfigurer processing, ApplicationContext context,
                              @Value("${erp.processors.batch-size:1000}") int batchSize,
                              @Value("${erp.processors.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
-        // Each processor steps over the runs of events it has no handler for in one go.
+        // Each processor steps over the runs of events it has no handler for in one go...
         processing.configureDefaultStreamableMessageSource(
                 configuration -> new SkippingMessageSource(configuration.eventStore()));
+        // ...and its coordinator waits for its work package to take a batch rather than fill the
+        // work package's queue, which makes Axon's coordinator sleep 100 ms (HandOver). The stream
+        // and the interceptor that reports the batches meet by the processor's name.
+        ProcessingGroups.in(context).keySet().forEach(processor -> {
+            HandOver handOver = new HandOver(HAND_OVER_LONGEST_WAIT);
+            processing.registerPooledStreamingEventProcessorConfiguration(processor, (configuration, builder) ->
+                    builder.messageSource(new SkippingMessageSource(configuration.eventStore(), handOver)));
+            processing.registerHandlerInterceptor(processor, configuration -> handOver.batchesTaken());
+        });
         // Events about one customer come from many aggregates (interactions, orders, invoices);
         // keeping them in one sequence lets a customer's views apply them in order.
         processing.registerDefaultSequencingPolicy(configuration -> new CustomerSequencingPolicy(

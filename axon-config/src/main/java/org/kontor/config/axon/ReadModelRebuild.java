@@ -56,6 +56,8 @@ public final class ReadModelRebuild {
     private final RebuildSettings settings;
     private final Clock clock;
     private final InMemoryTokenStore copyTokens = new InMemoryTokenStore();
+    /** The copy reads like a live processor: stepping over what it ignores, without filling its queue. */
+    private final HandOver copyHandOver = new HandOver(AxonDefaults.HAND_OVER_LONGEST_WAIT);
     private final String copyName;
 
     private volatile State state = State.STARTING;
@@ -122,7 +124,7 @@ public final class ReadModelRebuild {
         copy = PooledStreamingEventProcessor.builder()
                 .name(copyName)
                 .eventHandlerInvoker(live.eventHandlerInvoker())
-                .messageSource(eventStore)
+                .messageSource(new SkippingMessageSource(eventStore, copyHandOver))
                 .tokenStore(copyTokens)
                 .transactionManager(NoTransactionManager.instance())
                 .coordinatorExecutor(copyCoordinator)
@@ -134,7 +136,11 @@ public final class ReadModelRebuild {
         MessageHandlerInterceptor<EventMessage<?>> aside =
                 (unitOfWork, chain) -> collections.buildingAside(readModel, chain::proceed);
         copy.registerHandlerInterceptor(aside);
-        live.getHandlerInterceptors().forEach(copy::registerHandlerInterceptor);
+        copy.registerHandlerInterceptor(copyHandOver.batchesTaken());
+        // The live processor's own hand-over stays with it: the copy's batches are reported to the copy's.
+        live.getHandlerInterceptors().stream()
+                .filter(interceptor -> !(interceptor instanceof HandOver.BatchesTaken))
+                .forEach(copy::registerHandlerInterceptor);
         copy.start();
     }
 

@@ -39,6 +39,9 @@ import org.axonframework.messaging.StreamableMessageSource;
  *
  * <p>What changes for operators: {@code eventProcessor.ingestedCounter} and {@code ignoredCounter}
  * count only the events a processor was handed.
+ *
+ * <p>With a {@link HandOver}, the stream also tells it what it hands over, and has nothing available
+ * while the processor's work package holds nearly as many events as Axon lets it (see there).
  */
 final class SkippingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -46,14 +49,26 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
     static final int LONGEST_RUN = 1_000;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
+    /** The processor's hand-over, or null where no interceptor of the processor reports its batches. */
+    private final HandOver handOver;
 
+    /** A source for a processor whose batches nobody reports: it skips, and never waits. */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate) {
+        this(delegate, null);
+    }
+
+    /** The source of the one processor whose batches are reported to {@code handOver}. */
+    SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, HandOver handOver) {
         this.delegate = delegate;
+        this.handOver = handOver;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new SkippingStream(delegate.openStream(trackingToken));
+        if (handOver != null) {
+            handOver.restart();
+        }
+        return new SkippingStream(delegate.openStream(trackingToken), handOver);
     }
 
     @Override
@@ -80,12 +95,14 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
     static final class SkippingStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final HandOver handOver;
         /** Payload types no handler of the processor takes. */
         private final Set<Class<?>> skipped = new HashSet<>();
         private TrackingToken lastPassedOn;
 
-        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver) {
             this.delegate = delegate;
+            this.handOver = handOver;
         }
 
         @Override
@@ -101,6 +118,9 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
                 }
             }
             lastPassedOn = next.trackingToken();
+            if (handOver != null && !isSkipped(next)) {
+                next.trackingToken().position().ifPresent(handOver::handed);
+            }
             return next;
         }
 
@@ -119,14 +139,34 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
             return delegate.peek();
         }
 
+        /** Axon's coordinator asks this before it hands each event over. */
         @Override
         public boolean hasNextAvailable() {
-            return delegate.hasNextAvailable();
+            if (!delegate.hasNextAvailable()) {
+                return false;
+            }
+            try {
+                awaitRoom();
+            } catch (InterruptedException e) {
+                // The coordinator learns of the stop request when it reads the next event.
+                Thread.currentThread().interrupt();
+            }
+            return true;
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            if (!delegate.hasNextAvailable(timeout, unit)) {
+                return false;
+            }
+            awaitRoom();
+            return true;
+        }
+
+        private void awaitRoom() throws InterruptedException {
+            if (handOver != null) {
+                handOver.awaitRoom();
+            }
         }
 
         @Override

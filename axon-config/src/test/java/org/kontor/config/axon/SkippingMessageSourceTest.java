@@ -145,7 +145,7 @@ class SkippingMessageSourceTest {
 
     @SafeVarargs
     private static SkippingMessageSource.SkippingStream streamOf(TrackedEventMessage<?>... events) {
-        return new SkippingMessageSource.SkippingStream(new ListStream(events));
+        return new SkippingMessageSource.SkippingStream(new ListStream(events), null);
     }
 
     /** The events already in a stream, all available at once. */

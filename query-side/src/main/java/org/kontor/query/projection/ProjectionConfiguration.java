@@ -2,9 +2,9 @@ package org.kontor.query.projection;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.kontor.config.axon.ProcessingGroups;
 import org.kontor.config.axon.ReadModels;
 import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.storage.ReadStoreConfiguration;
@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Every projection keeps its token in the read store, runs without a JDBC transaction, flushes its batch at the end and stops on an
@@ -31,22 +30,20 @@ class ProjectionConfiguration {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new FlushAtEndOfBatch());
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         // Every processing group of the query side is a projection: its token lives beside its view.
-        for (String beanName : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-            Class<?> type = context.getType(beanName);
-            ProcessingGroup group = type == null ? null : AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            if (group != null && type.getPackageName().startsWith(QUERY_SIDE_PACKAGE)) {
-                processing.registerTokenStore(group.value(), configuration -> readModelTokenStore);
+        ProcessingGroups.in(context).forEach((group, type) -> {
+            if (type.getPackageName().startsWith(QUERY_SIDE_PACKAGE)) {
+                processing.registerTokenStore(group, configuration -> readModelTokenStore);
                 // Nothing of a projection is in the event store's database: a JDBC transaction per
                 // batch would only hold a pooled connection that postings wait for.
-                processing.registerTransactionManager(group.value(), configuration -> NoTransactionManager.instance());
+                processing.registerTransactionManager(group, configuration -> NoTransactionManager.instance());
                 // ...and it only keeps a view, so an administrator may rebuild it while it serves.
-                readModels.register(group.value());
+                readModels.register(group);
                 // A projection sends no message, so its batches need no correlation data.
-                processing.registerHandlerInterceptor(group.value(), configuration -> (unitOfWork, chain) -> {
+                processing.registerHandlerInterceptor(group, configuration -> (unitOfWork, chain) -> {
                     RequestMetadata.sendsNothing(unitOfWork);
                     return chain.proceed();
                 });
             }
-        }
+        });
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 record BenchOptions(String serverUrl, Path serverJar, String user, String password, int clients,
                     int warmupSeconds, int seconds, List<Long> lines, int timelineInteractions,
                     int reportRequests, int year, int loadTimeoutSeconds, int lagTimeoutSeconds,
-                    int referenceSeconds, String serverHeap, List<String> serverJavaOptions, Path out) {
+                    int referenceSeconds, int replayEvents, String serverHeap, List<String> serverJavaOptions,
+                    Path out) {
 
     static final String USAGE = """
             usage: java -jar kontor-bench.jar (--server URL | --start-server PATH_TO_kontor-server.jar) [options]
@@ -32,6 +33,8 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --load-timeout-seconds S     bound of each data load (default 600)
               --lag-timeout-seconds S      bound of each wait for the projections (default 600)
               --reference-seconds S        duration of each storage reference run (default 10)
+              --replay-events N            with --start-server: before the restart, top the event store up to N
+                                           events with journal entries (default 1000000; 0: no top-up)
               --server-heap SIZE           -Xmx of a started server (default 1g)
               --server-java-options OPTS   more JVM options of a started server, separated by spaces
                                            (e.g. a flight recording: -XX:StartFlightRecording=filename=DIR/)
@@ -40,8 +43,8 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
 
     private static final Set<String> NAMES = Set.of("server", "start-server", "user", "password", "clients",
             "warmup-seconds", "seconds", "lines", "timeline-interactions", "report-requests", "year",
-            "load-timeout-seconds", "lag-timeout-seconds", "reference-seconds", "server-heap", "server-java-options",
-            "out");
+            "load-timeout-seconds", "lag-timeout-seconds", "reference-seconds", "replay-events", "server-heap",
+            "server-java-options", "out");
 
     BenchOptions {
         if ((serverUrl == null) == (serverJar == null)) {
@@ -58,6 +61,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         requireAtLeast("load-timeout-seconds", loadTimeoutSeconds, 1);
         requireAtLeast("lag-timeout-seconds", lagTimeoutSeconds, 1);
         requireAtLeast("reference-seconds", referenceSeconds, 1);
+        requireAtLeast("replay-events", replayEvents, 0);
         if (year < 2000 || year > 2100) {
             throw new IllegalArgumentException("--year must be between 2000 and 2100");
         }
@@ -109,6 +113,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
                 integer(given, "timeline-interactions", 10_000), integer(given, "report-requests", 200),
                 integer(given, "year", 2025), integer(given, "load-timeout-seconds", 600),
                 integer(given, "lag-timeout-seconds", 600), integer(given, "reference-seconds", 10),
+                integer(given, "replay-events", (int) Targets.REPLAY_EVENTS),
                 given.getOrDefault("server-heap", "1g"), javaOptions(given.get("server-java-options")), Path.of(given.getOrDefault("out", "bench-out")));
     }
 
@@ -127,6 +132,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         shown.put("lagTimeoutSeconds", lagTimeoutSeconds);
         shown.put("referenceSeconds", referenceSeconds);
         if (startsServer()) {
+            shown.put("replayEvents", replayEvents);
             shown.put("serverHeap", "-Xmx" + serverHeap);
             if (!serverJavaOptions.isEmpty()) {
                 shown.put("serverJavaOptions", String.join(" ", serverJavaOptions));

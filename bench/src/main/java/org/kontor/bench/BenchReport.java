@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Everything one run measured; rendered as report.md and report.json. Absent parts are null. */
 record BenchReport(String startedAt, Machine machine, Map<String, Object> settings, List<Throughput> throughput,
-                   List<Lag> lags, List<Load> loads, List<ReadsAtSize> reads, Replay replay,
+                   List<Lag> lags, List<Load> loads, List<ReadsAtSize> reads, Replay replay, Rebuild rebuild,
                    StorageReference storage, Heap heap, List<ServerCpu> cpu, List<TargetCheck> targets,
                    List<String> notes) {
 
@@ -46,6 +46,24 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
     record Replay(long eventsInStore, long storeFileBytes, long lagAtFirstRead, double secondsFromLaunch,
                   double secondsFromFirstRead, double eventsPerSecond, double eventsPerSecondIncludingStartup,
                   boolean caughtUp) {
+    }
+
+    /**
+     * Every read model rebuilt through {@code POST /api/admin/projections/{name}/replay}, all at once, in
+     * the server that has just replayed (warm). {@code events}: the store's head when the rebuild began;
+     * {@code seconds}: from the first request until every rebuild read DONE or FAILED; {@code finished}:
+     * every one did, within the bound; {@code failed}: the read models whose rebuild failed, or whose
+     * request got no answer or a server error.
+     */
+    record Rebuild(int readModels, long events, double seconds, double eventsPerSecond, boolean finished,
+                   List<String> failed) {
+
+        Rebuild {
+            if (finished && readModels == 0) {
+                throw new IllegalArgumentException("a rebuild of no read model cannot have finished");
+            }
+            failed = List.copyOf(failed);
+        }
     }
 
     /**

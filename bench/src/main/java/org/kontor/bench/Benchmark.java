@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The benchmark of issue 5. It drives a Kontor server over HTTP only, through these phases:
  * set-up (chart, customers, the timeline customer's interactions), report latency at the smallest
  * book size, journal-entry throughput and the projection lag after it, interaction throughput and
- * its lag, report latency at the larger sizes, a replay after a restart, and the storage reference.
+ * its lag, report latency at the larger sizes, a top-up of the event store with journal entries to the
+ * replay's size, a replay after a restart, a rebuild of every read model through the API in the
+ * restarted server, and the storage reference.
  */
 public final class Benchmark {
 
@@ -39,6 +41,7 @@ public final class Benchmark {
     private final List<BenchReport.ServerCpu> cpu = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private BenchReport.Replay replay;
+    private BenchReport.Rebuild rebuild;
     private BenchReport.StorageReference storage;
     private BenchReport.Heap heap;
     /** The largest resident set of the servers started, before each was stopped; null if unknown. */
@@ -98,8 +101,10 @@ public final class Benchmark {
             try (HeapWatcher heapWatcher = new HeapWatcher(http)) {
                 Long liveAfterGc = null;
                 try {
-                    liveAfterGc = drive(http, server);
+                    Book book = new Book(http, workload, options);
+                    liveAfterGc = drive(http, server, book);
                     if (server != null) {
+                        topUpStore(http, book);
                         notePeakResident(server);
                         heapWatcher.watch(null);
                         Thread.sleep(3_000);
@@ -124,7 +129,7 @@ public final class Benchmark {
     }
 
     /** Set-up, report latency, throughput and lag; answers the live heap after a full GC, if known. */
-    private Long drive(KontorHttp http, ServerProcess server) throws Exception {
+    private Long drive(KontorHttp http, ServerProcess server, Book book) throws Exception {
         requireCreated(http.post("/api/ledger/accounts/defaults", "{}"), "loading the default chart");
         List<String> customers = new ArrayList<>();
         for (int number = 0; number < CUSTOMERS; number++) {
@@ -150,7 +155,6 @@ public final class Benchmark {
         loads.add(timeline);
         Log.info("timeline customer has " + timeline.reached() + " interactions (" + timeline.perSecond() + "/s)");
 
-        Book book = new Book(http, workload, options);
         List<Long> sizes = options.lines();
         measureAt(http, book, sizes.get(0), timelineCustomer, timeline.reached());
 
@@ -227,7 +231,31 @@ public final class Benchmark {
         reads.add(book.measureReads(size, timelineCustomer, timelineInteractions));
     }
 
-    /** Restarts the server on the same data directory and measures the replay, then stops it. */
+    /**
+     * Tops the event store up to the replay's size with journal entries, after the report phases (so
+     * their figures are taken at the sizes asked for), and waits for the projections: the first
+     * server stops with every read model current.
+     */
+    private void topUpStore(KontorHttp http, Book book) throws InterruptedException {
+        if (options.replayEvents() == 0) {
+            return;
+        }
+        Log.info("top-up of the event store to " + options.replayEvents() + " events, " + options.clients()
+                + " clients");
+        StoreTopUp.Result topUp = StoreTopUp.run(http, book, options.replayEvents(), options.clients(),
+                Duration.ofSeconds(options.loadTimeoutSeconds()));
+        if (topUp.load() != null) {
+            loads.add(topUp.load());
+            lags.add(ProjectionLag.measure("store topped up to " + topUp.headAfter() + " events", http, processors,
+                    Duration.ofSeconds(options.lagTimeoutSeconds())));
+        }
+        topUp.shortfall(options.replayEvents(), options.loadTimeoutSeconds()).ifPresent(notes::add);
+    }
+
+    /**
+     * Restarts the server on the same data directory and measures the replay, then, once it has caught
+     * up, a rebuild of every read model through the API in the same server; then stops it.
+     */
     private void replay(HeapWatcher heapWatcher, Path dataDirectory, List<ServerProcess> started)
             throws Exception {
         eventStore = EventStoreFile.read(dataDirectory);
@@ -240,6 +268,16 @@ public final class Benchmark {
             heapWatcher.watch(http);
             replay = ReplayRun.measure(second, http, eventStore.events(), eventStore.fileBytes(), processors,
                     Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
+            if (replay.caughtUp()) {
+                Log.info("phase 6: rebuild of every read model through the API");
+                rebuild = RebuildRun.measure(http, Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
+                if (rebuild == null) {
+                    notes.add("The rebuild through the API was not measured: GET /api/admin/projections could not"
+                            + " be read.");
+                }
+            } else {
+                notes.add("The rebuild through the API was not measured: the replay did not finish.");
+            }
             notePeakResident(second);
         }
     }
@@ -269,9 +307,9 @@ public final class Benchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         notes.addAll(StandardNotes.of(options, eventStore));
         BenchReport partial = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
-                replay, storage, heap, cpu, null, notes);
+                replay, rebuild, storage, heap, cpu, null, notes);
         BenchReport report = new BenchReport(startedAt, machine, options.forReport(), throughput, lags, loads, reads,
-                replay, storage, heap, cpu, Targets.evaluate(partial), notes);
+                replay, rebuild, storage, heap, cpu, Targets.evaluate(partial), notes);
         String markdown = ReportRenderer.markdown(report);
         Files.writeString(options.out().resolve("report.md"), markdown);
         Files.writeString(options.out().resolve("report.json"), ReportRenderer.json(report));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -68,10 +69,30 @@ final class KontorHttp {
     /** How far each processor is behind (GET /api/admin/projections); empty when it cannot be read. */
     Map<String, Long> processorLag() throws InterruptedException {
         try {
-            HttpResponse<String> response = get("/api/admin/projections");
-            return response.statusCode() == 200 ? ProcessorLags.fromStatusList(response.body()) : Map.of();
+            Optional<String> list = processorStatusList();
+            return list.isPresent() ? ProcessorLags.fromStatusList(list.get()) : Map.of();
         } catch (IOException failed) {
             return Map.of();
+        }
+    }
+
+    /** The event store's head (GET /api/admin/projections); empty when it cannot be read. */
+    OptionalLong storeHead() throws InterruptedException {
+        try {
+            Optional<String> list = processorStatusList();
+            return list.isPresent() ? ProcessorLags.headFromStatusList(list.get()) : OptionalLong.empty();
+        } catch (IOException failed) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The body of GET /api/admin/projections; empty when it cannot be read. */
+    Optional<String> processorStatusList() throws InterruptedException {
+        try {
+            HttpResponse<String> response = get("/api/admin/projections");
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException failed) {
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +27,19 @@ final class ProcessorLags {
             lag.put(processor.path("name").asText(), processor.path("lag").asLong());
         }
         return lag;
+    }
+
+    /**
+     * The event store's head: the global position of its newest event. Every processor lists the
+     * same head (one read per list), so the largest is taken; empty when no processor is listed.
+     */
+    static OptionalLong headFromStatusList(String body) throws IOException {
+        OptionalLong head = OptionalLong.empty();
+        for (JsonNode processor : JSON.readTree(body).path("items")) {
+            long listed = processor.path("head").asLong();
+            head = OptionalLong.of(head.isPresent() ? Math.max(head.getAsLong(), listed) : listed);
+        }
+        return head;
     }
 
     static boolean allCaughtUp(Map<String, Long> lag) {

@@ -41,6 +41,7 @@ final class ReportRenderer {
         loads(md, report);
         reads(md, report);
         replay(md, report);
+        rebuild(md, report);
         storage(md, report);
         cpu(md, report);
         heap(md, report);
@@ -152,6 +153,19 @@ final class ReportRenderer {
                 replay.lagAtFirstRead(), number(replay.secondsFromLaunch()),
                 number(replay.secondsFromFirstRead()), number(replay.eventsPerSecond()),
                 number(replay.eventsPerSecondIncludingStartup()), replay.caughtUp() ? "yes" : "NO");
+        md.append('\n');
+    }
+
+    private static void rebuild(StringBuilder md, BenchReport report) {
+        if (report.rebuild() == null) {
+            return;
+        }
+        BenchReport.Rebuild rebuild = report.rebuild();
+        md.append("### Rebuild of every read model through the API (the same server, warm)\n\n")
+                .append("| read models | events | seconds | events/s | finished | failed |\n")
+                .append("| ---: | ---: | ---: | ---: | --- | --- |\n");
+        row(md, rebuild.readModels(), rebuild.events(), number(rebuild.seconds()), number(rebuild.eventsPerSecond()),
+                rebuild.finished() ? "yes" : "NO", rebuild.failed().isEmpty() ? "none" : String.join(", ", rebuild.failed()));
         md.append('\n');
     }
 

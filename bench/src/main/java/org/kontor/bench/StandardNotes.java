@@ -28,15 +28,23 @@ final class StandardNotes {
         notes.add("Server CPU: process.cpu.time from the actuator. A command phase has two rows: its warm-up, over"
                 + " the commands that succeeded in it, and from the start of its measured window until its"
                 + " projections caught up, over the commands that succeeded from that start on. Replay: from the"
-                + " first read of the lags until they all read 0, over the events worked off.");
+                + " first read of the lags until they all read 0, over the events worked off. Rebuild through the"
+                + " API: from the first request until every rebuild ended, over the events in the store.");
         notes.add("Warm-up: " + options.warmupSeconds() + " s a phase. On 2 cores the server's JIT (one C2 compiler"
                 + " thread) needs minutes of load to compile a phase's code: a fresh server posting journal"
                 + " entries went from about 200 to about 1,100 a second over its first 160 s (docs/benchmarks.md)."
                 + " The rate in each slice of the warm-up shows where this run stood.");
         if (options.startsServer()) {
+            notes.add(topUp(options));
             notes.add("Replay: the server is stopped (SIGTERM) and started again on the same data directory; its"
                     + " in-memory read models and tokens are empty, so every projection replays the whole store."
                     + " events/s = the largest lag at the first read of the lags / time until all read 0.");
+            notes.add("Rebuild through the API: in the server that just replayed (warm, every read model current),"
+                    + " POST /api/admin/projections/{name}/replay for every processor listed, one request after the"
+                    + " other without waiting, so the rebuilds run at once; the processors that are not read models"
+                    + " are refused (409) and not rebuilt. Seconds from the first request until GET"
+                    + " /api/admin/projections, polled every 200 ms, shows every accepted rebuild DONE or FAILED;"
+                    + " events = the store's head before the first request.");
             notes.add("Storage reference: payload and metadata sizes are the averages of the JournalEntryPosted and"
                     + " EntryRecordedInPeriod rows of this run's event store; single JDBC connection, no server"
                     + " running.");
@@ -48,5 +56,16 @@ final class StandardNotes {
         notes.add("Heap: jvm.memory.used{area=heap} from the actuator, sampled every second (it includes garbage"
                 + " not yet collected); live heap after a full GC (jcmd GC.run) at the end of the report phases.");
         return notes;
+    }
+
+    private static String topUp(BenchOptions options) {
+        if (options.replayEvents() == 0) {
+            return "Top-up: none (--replay-events 0); the replay works through the events the phases before left.";
+        }
+        return "Top-up: after the report phases and before the restart, the event store is topped up to "
+                + options.replayEvents() + " events (--replay-events) with journal entries, posted by "
+                + options.clients() + " closed-loop clients, in at most " + StoreTopUp.MAX_ROUNDS + " rounds within"
+                + " the load bound, its head (GET /api/admin/projections) read again after each round (about "
+                + StoreTopUp.EVENTS_PER_ENTRY + " events an entry); then the projections are waited for.";
     }
 }

@@ -21,6 +21,19 @@ class BenchOptionsTest {
         assertThat(options.timelineInteractions()).isEqualTo(10_000);
         assertThat(options.serverHeap()).isEqualTo("1g");
         assertThat(options.password()).isNull();
+        assertThat(options.replayEvents()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void replayEvents_zeroTurnsTheTopUpOffAndTheReportShowsIt() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--start-server", "server.jar", "--replay-events=0"},
+                Map.of());
+
+        assertThat(options.replayEvents()).isZero();
+        assertThat(options.forReport()).containsEntry("replayEvents", 0);
+        assertThat(BenchOptions.parse(new String[] {"--start-server", "j", "--replay-events", "1200000"}, Map.of())
+                .replayEvents()).isEqualTo(1_200_000);
+        assertThat(BenchOptions.USAGE).contains("--replay-events N");
     }
 
     @Test
@@ -68,6 +81,10 @@ class BenchOptionsTest {
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--clients", "0"}, Map.of()))
                 .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--replay-events", "-1"},
+                Map.of())).hasMessageContaining("--replay-events must be at least 0");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--replay-events", "1e6"},
+                Map.of())).hasMessageContaining("--replay-events must be a whole number");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server"}, Map.of()))
                 .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--server", "http://h:1", "--password", "pw",

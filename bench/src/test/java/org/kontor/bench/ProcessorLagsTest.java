@@ -3,6 +3,7 @@ package org.kontor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,12 @@ class ProcessorLagsTest {
                 .isEqualTo(Map.of("crm-timeline", 0L, "ledger-balances", 1234L));
         assertThat(ProcessorLags.maxLag(ProcessorLags.fromStatusList(STATUS_LIST))).isEqualTo(1234);
         assertThat(ProcessorLags.fromStatusList("{\"items\": [], \"nextCursor\": null}")).isEmpty();
+    }
+
+    @Test
+    void statusList_headIsTheLargestListed() throws Exception {
+        assertThat(ProcessorLags.headFromStatusList(STATUS_LIST)).isEqualTo(OptionalLong.of(1241));
+        assertThat(ProcessorLags.headFromStatusList("{\"items\": [], \"nextCursor\": null}")).isEmpty();
     }
 
     @Test

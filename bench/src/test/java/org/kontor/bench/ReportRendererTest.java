@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
@@ -33,6 +34,33 @@ class ReportRendererTest {
     }
 
     @Test
+    void rebuildThroughTheApi_itsOwnTableAfterTheReplayAndItsCpuAndTarget() {
+        String markdown = ReportRenderer.markdown(report);
+
+        String heading = "### Rebuild of every read model through the API (the same server, warm)\n\n";
+        assertThat(markdown)
+                .contains(heading + "| read models | events | seconds | events/s | finished | failed |\n")
+                .contains("| 19 | 1200000 | 48.00 | 25,000 | yes | none |")
+                .contains("| rebuild through the API | 96.00 | 48.00 | 2.00 | 1200000 events | 0.080 |")
+                .contains("| rebuild of every read model through the API >= 30,000 events/s (at >= 1,000,000 events)"
+                        + " | not met | 25000.0 events/s over 1200000 events, 19 read models |")
+                .contains("| journal entries to top the store up to 1000000 events | 120000 | 120000 | 100 | 1,200 | 0 |");
+        assertThat(markdown.indexOf(heading)).as("right after the replay's table")
+                .isGreaterThan(markdown.indexOf("## Replay"))
+                .isLessThan(markdown.indexOf("## Storage reference"));
+    }
+
+    @Test
+    void rebuildThatFailedOrWasNotMeasured_saidSo() {
+        String failed = ReportRenderer.markdown(Reports.withRebuild(report,
+                new BenchReport.Rebuild(19, 1_200_000, 600, 2_000, false, List.of("ledger-lines", "crm-timeline"))));
+        String none = ReportRenderer.markdown(Reports.withRebuild(report, null));
+
+        assertThat(failed).contains("| 19 | 1200000 | 600 | 2,000 | NO | ledger-lines, crm-timeline |");
+        assertThat(none).doesNotContain("### Rebuild");
+    }
+
+    @Test
     void json_theSameFigures() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report));
 
@@ -43,5 +71,12 @@ class ReportRendererTest {
         assertThat(json.at("/targets/0/status").asText()).isEqualTo("MET");
         assertThat(json.at("/cpu/1/cpuSeconds").asDouble()).isEqualTo(80);
         assertThat(json.at("/cpu/1/units").asLong()).isEqualTo(1_100_000);
+        assertThat(json.at("/rebuild/readModels").asInt()).isEqualTo(19);
+        assertThat(json.at("/rebuild/events").asLong()).isEqualTo(1_200_000);
+        assertThat(json.at("/rebuild/eventsPerSecond").asDouble()).isEqualTo(25_000);
+        assertThat(json.at("/rebuild/finished").asBoolean()).isTrue();
+        assertThat(json.at("/rebuild/failed").isArray()).isTrue();
+        assertThat(new ObjectMapper().readTree(ReportRenderer.json(Reports.withRebuild(report, null)))
+                .get("rebuild").isNull()).isTrue();
     }
 }

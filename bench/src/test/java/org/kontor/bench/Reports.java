@@ -20,16 +20,20 @@ final class Reports {
                         new BenchReport.Throughput("interactions", 16, 20, 30, 6000, 2, 200, entryLatency,
                                 List.of("409 {\"code\":\"VERSION_CONFLICT\"}"), 10_000, List.of())),
                 List.of(new BenchReport.Lag("journal-entries", Map.of("ledger-balances", 40L), 350, true)),
-                List.of(new BenchReport.Load("journal entries up to 10000 lines", 2500, 2500, 20, 125, 0)),
+                List.of(new BenchReport.Load("journal entries up to 10000 lines", 2500, 2500, 20, 125, 0),
+                        new BenchReport.Load("journal entries to top the store up to 1000000 events", 120_000,
+                                120_000, 100, 1_200, 0)),
                 List.of(new BenchReport.ReadsAtSize(10_000, 10_000, 10_000, small),
                         new BenchReport.ReadsAtSize(largestLines, largestLines, 10_000, large)),
                 new BenchReport.Replay(1_200_000, 2_400_000_000L, 1_100_000, 60, 40, 27_500, 20_000, true),
+                new BenchReport.Rebuild(19, 1_200_000, 48, 25_000, true, List.of()),
                 new BenchReport.StorageReference("jdbc:h2:file:/tmp/r;MODE=PostgreSQL;WRITE_DELAY=0", 330, 200,
                         List.of(new BenchReport.InsertRun(100, 1_000_000, 10, 100_000),
                                 new BenchReport.InsertRun(2, 50_000, 10, 5_000)), 200, 0.002),
                 new BenchReport.Heap(600L << 20, 300, 200L << 20, false, 300L << 20, 1_100L << 20),
                 List.of(new BenchReport.ServerCpu("journal-entries", 45, 41, 9_000, "journal entries"),
-                        new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")),
+                        new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events"),
+                        new BenchReport.ServerCpu(RebuildRun.PHASE, 96, 48, 1_200_000, "events")),
                 null, List.of("a note"));
     }
 
@@ -43,8 +47,14 @@ final class Reports {
 
     static BenchReport withTargets(BenchReport report) {
         return new BenchReport(report.startedAt(), report.machine(), report.settings(), report.throughput(),
-                report.lags(), report.loads(), report.reads(), report.replay(), report.storage(), report.heap(),
-                report.cpu(),
-                Targets.evaluate(report), report.notes());
+                report.lags(), report.loads(), report.reads(), report.replay(), report.rebuild(), report.storage(),
+                report.heap(), report.cpu(), Targets.evaluate(report), report.notes());
+    }
+
+    /** The report with another rebuild through the API, or none (null). */
+    static BenchReport withRebuild(BenchReport report, BenchReport.Rebuild rebuild) {
+        return new BenchReport(report.startedAt(), report.machine(), report.settings(), report.throughput(),
+                report.lags(), report.loads(), report.reads(), report.replay(), rebuild, report.storage(),
+                report.heap(), report.cpu(), report.targets(), report.notes());
     }
 }

@@ -1,0 +1,69 @@
+package org.kontor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads how far the read models' rebuilds are out of {@code GET /api/admin/projections}: each
+ * processor's {@code rebuild} is its latest rebuild since the server started, {@code null} when it
+ * had none, and its {@code state} one of STARTING, BUILDING, SWITCHING, DONE and FAILED.
+ */
+final class RebuildStates {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FINAL = Set.of("DONE", "FAILED");
+
+    private RebuildStates() {
+    }
+
+    /** The state of each processor's latest rebuild, by name; a processor without one is left out. */
+    static Map<String, String> fromStatusList(String body) throws IOException {
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode processor : JSON.readTree(body).path("items")) {
+            JsonNode rebuild = processor.path("rebuild");
+            if (rebuild.isObject()) {
+                states.put(processor.path("name").asText(), rebuild.path("state").asText());
+            }
+        }
+        return states;
+    }
+
+    /** Every one of the read models has a rebuild that ended, done or failed. */
+    static boolean allFinal(Map<String, String> states, Collection<String> readModels) {
+        return readModels.stream().allMatch(name -> isFinal(states.get(name)));
+    }
+
+    /** The read models whose rebuild has not ended yet, with their state (null: not listed yet). */
+    static Map<String, String> unfinished(Map<String, String> states, Collection<String> readModels) {
+        Map<String, String> running = new TreeMap<>();
+        for (String name : readModels) {
+            if (!isFinal(states.get(name))) {
+                running.put(name, states.get(name));
+            }
+        }
+        return running;
+    }
+
+    /** A rebuild not listed yet (null) has not ended; an immutable set cannot be asked about null. */
+    private static boolean isFinal(String state) {
+        return state != null && FINAL.contains(state);
+    }
+
+    /** The read models whose rebuild failed. */
+    static List<String> failed(Map<String, String> states, Collection<String> readModels) {
+        List<String> failed = new ArrayList<>();
+        for (String name : readModels) {
+            if ("FAILED".equals(states.get(name))) {
+                failed.add(name);
+            }
+        }
+        return failed;
+    }
+}

@@ -35,7 +35,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --reference-seconds S        duration of each storage reference run (default 10)
               --replay-events N            with --start-server: before the restart, top the event store up to N
                                            events with journal entries (default 1000000; 0: no top-up)
-              --server-heap SIZE           -Xmx of a started server (default 1g)
+              --server-heap SIZE           -Xmx of a started server (default 1g); its direct memory limit is twice that
               --server-java-options OPTS   more JVM options of a started server, separated by spaces
                                            (e.g. a flight recording: -XX:StartFlightRecording=filename=DIR/)
               --out DIR                    where report.md and report.json go (default bench-out)
@@ -134,6 +134,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         if (startsServer()) {
             shown.put("replayEvents", replayEvents);
             shown.put("serverHeap", "-Xmx" + serverHeap);
+            shown.put("serverDirectMemory", "-XX:MaxDirectMemorySize=" + ServerProcess.twice(serverHeap));
             if (!serverJavaOptions.isEmpty()) {
                 shown.put("serverJavaOptions", String.join(" ", serverJavaOptions));
             }

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
                                 String adminPassword, Path log) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
+        List<String> command = new ArrayList<>(jvmOptions(heap));
+        command.add(0, java);
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--erp.data-dir=" + dataDirectory.toAbsolutePath()));
@@ -44,6 +45,24 @@ final class ServerProcess implements AutoCloseable {
         Process process = builder.start();
         Log.info("started server pid " + process.pid() + " on port " + port + ", log " + log);
         return new ServerProcess(process, port, log, launched);
+    }
+
+    /**
+     * The heap, and twice as much direct memory (the JVM allows as much as the heap by default).
+     * The read store keeps its documents in direct memory, and the rebuild of every read model at
+     * once holds two copies of it until each switches: at 1,000,000 events about 1.1 GiB, beyond
+     * what a 1 GiB limit allows. {@code --server-java-options} come later and may say otherwise.
+     */
+    static List<String> jvmOptions(String heap) {
+        return List.of("-Xmx" + heap, "-XX:MaxDirectMemorySize=" + twice(heap), "-Daxoniq.update-checker.disabled=true");
+    }
+
+    /** Twice a JVM size ({@code 1g}, {@code 512m}, {@code 1024k} or bytes), in the same unit. */
+    static String twice(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        boolean hasUnit = Character.isLetter(unit);
+        long amount = Long.parseLong(hasUnit ? size.substring(0, size.length() - 1) : size);
+        return (2 * amount) + (hasUnit ? String.valueOf(unit) : "");
     }
 
     String baseUrl() {

@@ -25,6 +25,13 @@ class ServerProcessTest {
     }
 
     @Test
+    void aStartedServer_getsTwiceItsHeapAsDirectMemory() {
+        assertThat(ServerProcess.jvmOptions("1g")).contains("-Xmx1g", "-XX:MaxDirectMemorySize=2g");
+        assertThat(ServerProcess.twice("512m")).isEqualTo("1024m");
+        assertThat(ServerProcess.twice("1073741824")).isEqualTo("2147483648");
+    }
+
+    @Test
     void peakResident_unknownWithoutTheStatusFile() {
         assertThat(ServerProcess.peakResidentBytes(directory.resolve("missing"))).isEmpty();
     }

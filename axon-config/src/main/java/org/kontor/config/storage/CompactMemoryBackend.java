@@ -136,11 +136,17 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         @Override
         protected Integer addDocumentInternal(Document document) {
             byte[] encoded = encode(document);
-            Integer position = freePositions.poll();
-            if (position == null) {
-                position = documents.positions();
+            Integer free = freePositions.poll();
+            int position = free == null ? documents.positions() : free;
+            try {
+                documents.put(position, encoded);
+            } catch (OutOfMemoryError noDirectMemory) {
+                // Nothing was stored; the position stays free for the next insert.
+                if (free != null) {
+                    freePositions.addFirst(free);
+                }
+                throw noDirectMemory;
             }
-            documents.put(position, encoded);
             return position;
         }
 

@@ -21,8 +21,19 @@ import java.util.Map;
 final class SlabPool {
 
     private final Map<Integer, Deque<ByteBuffer>> free = new HashMap<>();
+    /** The most direct memory this pool allocates; the JVM's own limit applies below it. */
+    private final long limitBytes;
     private long allocatedBytes;
     private long freeBytes;
+
+    SlabPool() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** A pool that allocates at most {@code limitBytes}, failing beyond as the JVM does at its limit; for tests. */
+    SlabPool(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
 
     static boolean isSlabSize(int bytes) {
         return Integer.bitCount(bytes) == 1
@@ -40,14 +51,23 @@ final class SlabPool {
             freeBytes -= bytes;
             return reused;
         }
-        allocatedBytes += bytes;
-        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return allocate(bytes);
     }
 
     /** A buffer of exactly {@code bytes} for one large document; {@link #giveBack} forgets it. */
     synchronized ByteBuffer takeOwn(int bytes) {
+        return allocate(bytes);
+    }
+
+    /** Counted only once allocated: at the JVM's limit, {@code allocateDirect} throws {@link OutOfMemoryError}. */
+    private ByteBuffer allocate(int bytes) {
+        if (allocatedBytes + bytes > limitBytes) {
+            throw new OutOfMemoryError("Cannot reserve " + bytes + " bytes of direct buffer memory (allocated: "
+                    + allocatedBytes + ", limit: " + limitBytes + ")");
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
         allocatedBytes += bytes;
-        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return buffer;
     }
 
     /**

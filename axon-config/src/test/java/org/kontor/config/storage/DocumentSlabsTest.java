@@ -61,6 +61,75 @@ class DocumentSlabsTest {
     }
 
     /**
+     * Direct memory running out, as at the JVM's limit when a rebuild of every read model at once
+     * holds two copies of the read store: a write that cannot get a slab fails and changes nothing,
+     * moving documents out of a slab stops where it is, and every position still reads its last
+     * stored document. Before, a move that failed had already taken its document off the slab's
+     * count, the slab was freed under it later, and reading it failed for good.
+     */
+    @Test
+    void withoutDirectMemoryForANewSlab_writesFailCleanly_andEveryPositionReadsItsLastDocument() {
+        DocumentSlabs limited = new DocumentSlabs(new SlabPool(2L * 1024 * 1024));
+        Random random = new Random(20261127);
+        Map<Integer, byte[]> expected = new HashMap<>();
+        int refused = 0;
+        for (int step = 0; step < 40_000; step++) {
+            // up to 3,000 documents of up to 3 KB: more than the pool's 2 MiB can hold
+            int position = Math.min(random.nextInt(3_000), limited.positions());
+            byte[] document = padded("doc-" + position + "-" + step, random.nextInt(3_000));
+            try {
+                limited.put(position, document);
+                expected.put(position, document);
+            } catch (OutOfMemoryError noSlab) {
+                refused++;
+            }
+            if (step % 499 == 0) {
+                assertHolds(limited, expected);
+            }
+        }
+
+        assertHolds(limited, expected);
+        assertThat(refused).as("writes refused for want of a slab").isPositive();
+        assertThat(limited.storedBytes()).isEqualTo(expected.values().stream().mapToLong(bytes -> bytes.length).sum());
+    }
+
+    /**
+     * Two slabs and no memory for a third: the first slab full, the second filled until a write is
+     * refused, then most of the first slab's documents removed. Moving the rest out needs a third
+     * slab; it stops, and every document still reads as stored.
+     */
+    @Test
+    void movingOutWithoutDirectMemoryForANewSlab_stops_andEveryDocumentStaysReadable() {
+        DocumentSlabs limited = new DocumentSlabs(new SlabPool(2L * DocumentSlabs.MIN_SLAB_BYTES));
+        Map<Integer, byte[]> expected = new HashMap<>();
+        int position = 0;
+        int firstOfSecondSlab = -1;
+        while (position < 1_000) {
+            byte[] document = padded("doc-" + position, 1_000);
+            long reserved = limited.reservedBytes();
+            try {
+                limited.put(position, document);
+            } catch (OutOfMemoryError noThirdSlab) {
+                break;
+            }
+            expected.put(position, document);
+            if (firstOfSecondSlab < 0 && reserved > 0 && limited.reservedBytes() > reserved) {
+                firstOfSecondSlab = position;
+            }
+            position++;
+        }
+        assertThat(firstOfSecondSlab).as("a second slab was taken").isPositive();
+
+        for (int removed = 0; removed < firstOfSecondSlab * 3 / 4; removed++) {
+            limited.remove(removed);
+            expected.remove(removed);
+        }
+
+        assertThat(limited.movesDeferred()).isPositive();
+        assertHolds(limited, expected);
+    }
+
+    /**
      * Buckets rewritten round after round, a tenth of them left alone after each round (as full
      * buckets are): every slab keeps a few live documents, so only moving them out frees it.
      */
@@ -132,6 +201,10 @@ class DocumentSlabsTest {
     }
 
     private void assertHolds(Map<Integer, byte[]> expected) {
+        assertHolds(slabs, expected);
+    }
+
+    private static void assertHolds(DocumentSlabs slabs, Map<Integer, byte[]> expected) {
         for (int position = 0; position < slabs.positions(); position++) {
             byte[] document = expected.get(position);
             assertThat(slabs.occupied(position)).as("position %d", position).isEqualTo(document != null);

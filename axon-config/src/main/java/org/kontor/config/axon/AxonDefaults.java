@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.kontor.config.error.RuleViolationInterceptor;
+import org.kontor.config.storage.EventArrivals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -39,20 +41,24 @@ public class AxonDefaults {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, ApplicationContext context,
+                             ObjectProvider<EventArrivals> eventArrivals,
                              @Value("${erp.processors.batch-size:1000}") int batchSize,
                              @Value("${erp.processors.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+        // On the embedded store, a processor at the head is woken when new events can be read
+        // instead of looking every 500 ms (EventArrivals); Axon Server's streams do that themselves.
+        EventArrivals arrivals = eventArrivals.getIfAvailable();
         // Each processor steps over the runs of events it has no handler for in one go...
         processing.configureDefaultStreamableMessageSource(
-                configuration -> new SkippingMessageSource(configuration.eventStore()));
+                configuration -> new SkippingMessageSource(configuration.eventStore(), null, arrivals));
         // ...and its coordinator waits for its work package to take a batch rather than fill the
         // work package's queue, which makes Axon's coordinator sleep 100 ms (HandOver). The stream
         // and the interceptor that reports the batches meet by the processor's name.
         ProcessingGroups.in(context).keySet().forEach(processor -> {
             HandOver handOver = new HandOver(HAND_OVER_LONGEST_WAIT);
             processing.registerPooledStreamingEventProcessorConfiguration(processor, (configuration, builder) ->
-                    builder.messageSource(new SkippingMessageSource(configuration.eventStore(), handOver)));
+                    builder.messageSource(new SkippingMessageSource(configuration.eventStore(), handOver, arrivals)));
             processing.registerHandlerInterceptor(processor, configuration -> handOver.batchesTaken());
         });
         // Events about one customer come from many aggregates (interactions, orders, invoices);

@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.kontor.config.storage.EventArrivals;
 
 /**
  * The event store as one processor reads it, without the events the processor cannot handle that
@@ -52,15 +54,28 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
     /** The processor's hand-over, or null where no interceptor of the processor reports its batches. */
     private final HandOver handOver;
 
+    /** Null where the delegate's streams say themselves when events arrive (Axon Server's do). */
+    private final EventArrivals arrivals;
+
     /** A source for a processor whose batches nobody reports: it skips, and never waits. */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate) {
-        this(delegate, null);
+        this(delegate, null, null);
     }
 
     /** The source of the one processor whose batches are reported to {@code handOver}. */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, HandOver handOver) {
+        this(delegate, handOver, null);
+    }
+
+    /**
+     * As above; its streams offer Axon's availability callback through {@code arrivals} where the
+     * delegate's streams do not.
+     */
+    SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, HandOver handOver,
+                          EventArrivals arrivals) {
         this.delegate = delegate;
         this.handOver = handOver;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -68,7 +83,7 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
         if (handOver != null) {
             handOver.restart();
         }
-        return new SkippingStream(delegate.openStream(trackingToken), handOver);
+        return new SkippingStream(delegate.openStream(trackingToken), handOver, arrivals);
     }
 
     @Override
@@ -96,13 +111,20 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private final HandOver handOver;
+        private final EventArrivals arrivals;
         /** Payload types no handler of the processor takes. */
         private final Set<Class<?>> skipped = new HashSet<>();
         private TrackingToken lastPassedOn;
+        private Registration listening;
 
         SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver) {
+            this(delegate, handOver, null);
+        }
+
+        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver, EventArrivals arrivals) {
             this.delegate = delegate;
             this.handOver = handOver;
+            this.arrivals = arrivals;
         }
 
         @Override
@@ -169,13 +191,30 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
             }
         }
 
+        /**
+         * With a callback, Axon's coordinator that finds no event waits for it (and looks again
+         * after 5 s at the latest); without, it looks again after a fixed 500 ms.
+         */
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            return delegate.setOnAvailableCallback(callback);
+            if (delegate.setOnAvailableCallback(callback)) {
+                return true;
+            }
+            if (arrivals == null) {
+                return false;
+            }
+            if (listening != null) {
+                listening.cancel();
+            }
+            listening = arrivals.listen(callback);
+            return true;
         }
 
         @Override
         public void close() {
+            if (listening != null) {
+                listening.cancel();
+            }
             delegate.close();
         }
     }

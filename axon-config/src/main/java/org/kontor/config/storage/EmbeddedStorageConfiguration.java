@@ -124,7 +124,8 @@ public class EmbeddedStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           @Value("${erp.event-store.batch-size:1000}") int batchSize,
-                                          @Value("${erp.event-store.shared-batches:32}") int sharedBatches) {
+                                          @Value("${erp.event-store.shared-batches:32}") int sharedBatches,
+                                          EventArrivals arrivals) {
         JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -135,7 +136,16 @@ public class EmbeddedStorageConfiguration {
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
                 .readEventDataWithGaps(new IndexedGapRead());
-        return new SharedBatchEventStorageEngine(engine, sharedBatches);
+        return new SharedBatchEventStorageEngine(engine, sharedBatches, System::nanoTime, arrivals);
+    }
+
+    /**
+     * Wakes the processors at the head when new events can be read, at most once per
+     * {@code erp.processors.head-wake-interval} each (see {@link EventArrivals}).
+     */
+    @Bean
+    EventArrivals eventArrivals(@Value("${erp.processors.head-wake-interval:100ms}") Duration interval) {
+        return new EventArrivals(interval);
     }
 
     /**

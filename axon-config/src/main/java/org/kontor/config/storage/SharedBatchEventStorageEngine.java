@@ -109,15 +109,19 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     /** Null until a reader was first placed against it. */
     private volatile StoreHead storeHead;
     private final LongSupplier nanoClock;
+    private final EventArrivals arrivals;
     private volatile int gapTimeoutMs = GAP_TIMEOUT_MS;
 
     SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches) {
-        this(builder, sharedBatches, System::nanoTime);
+        this(builder, sharedBatches, System::nanoTime, null);
     }
 
-    SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches, LongSupplier nanoClock) {
+    /** {@code arrivals}, if not null, hears of new events read for the processors at the head. */
+    SharedBatchEventStorageEngine(JdbcEventStorageEngine.Builder builder, int sharedBatches, LongSupplier nanoClock,
+                                  EventArrivals arrivals) {
         super(builder.gapTimeout(GAP_TIMEOUT_MS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         this.nanoClock = nanoClock;
+        this.arrivals = arrivals;
         if (sharedBatches < 0) {
             throw new IllegalArgumentException("sharedBatches must not be negative, not " + sharedBatches);
         }
@@ -205,7 +209,8 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        SharedMessages messages = new SharedMessages(trackingToken);
+        // Only the embedded store's producer, which reads for every processor at the head, may block.
+        SharedMessages messages = new SharedMessages(trackingToken, mayBlock ? arrivals : null);
         return StreamSupport.stream(messages, false).onClose(messages::close);
     }
 
@@ -295,10 +300,14 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         private Iterator<TrackedEventMessage<?>> current = Collections.emptyIterator();
         private boolean endReached;
         private final ReaderPacing.Reader pace;
+        /** Told when the events of a batch were taken; null unless this stream feeds the head. */
+        private final EventArrivals arrivals;
+        private boolean handedSinceSignal;
 
-        SharedMessages(TrackingToken after) {
+        SharedMessages(TrackingToken after, EventArrivals arrivals) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.lastRead = after;
+            this.arrivals = arrivals;
             // Placed against the head with its first batch, so that opening a stream runs no query.
             this.pace = pacing == null ? null : pacing.reader(positionOf(after), false);
         }
@@ -306,6 +315,12 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         @Override
         public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
             while (!current.hasNext()) {
+                if (handedSinceSignal) {
+                    // The reader took each event of the batch before asking for more: for the
+                    // embedded store's producer, that means it has linked them for its consumers.
+                    handedSinceSignal = false;
+                    arrivals.signal();
+                }
                 if (endReached) {
                     return false;
                 }
@@ -322,6 +337,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
                     pace.advanced(positionOf(lastRead), isCatchingUp(positionOf(lastRead)));
                 }
                 current = batch.messages().iterator();
+                handedSinceSignal = arrivals != null && !endReached;
             }
             action.accept(current.next());
             return true;

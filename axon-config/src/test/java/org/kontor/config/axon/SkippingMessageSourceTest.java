@@ -2,6 +2,7 @@ package org.kontor.config.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +29,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.junit.jupiter.api.Test;
+import org.kontor.config.storage.EventArrivals;
 
 class SkippingMessageSourceTest {
 
@@ -64,6 +66,41 @@ class SkippingMessageSourceTest {
         stream.skipMessagesWithPayloadTypeOf(text(0));
 
         assertThat(positionsRead(stream)).containsExactly((long) SkippingMessageSource.LONGEST_RUN, (long) events);
+    }
+
+    @Test
+    void withoutACallbackOfItsDelegate_theStreamOffersOneThroughTheArrivals_untilItIsClosed() {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
+            SkippingMessageSource.SkippingStream stream = new SkippingMessageSource.SkippingStream(new ListStream(), null,
+                    arrivals);
+
+            assertThat(stream.setOnAvailableCallback(() -> { })).isTrue();
+            assertThat(arrivals.listeners()).isOne();
+            stream.close();
+            assertThat(arrivals.listeners()).isZero();
+        }
+    }
+
+    @Test
+    void aDelegateWithACallbackOfItsOwn_keepsIt() {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
+            SkippingMessageSource.SkippingStream stream = new SkippingMessageSource.SkippingStream(new ListStream() {
+                @Override
+                public boolean setOnAvailableCallback(Runnable callback) {
+                    return true;
+                }
+            }, null, arrivals);
+
+            assertThat(stream.setOnAvailableCallback(() -> { })).isTrue();
+            assertThat(arrivals.listeners()).isZero();
+        }
+    }
+
+    @Test
+    void withoutArrivals_aDelegateWithoutACallbackHasNone() {
+        SkippingMessageSource.SkippingStream stream = new SkippingMessageSource.SkippingStream(new ListStream(), null);
+
+        assertThat(stream.setOnAvailableCallback(() -> { })).isFalse();
     }
 
     /**
@@ -149,7 +186,7 @@ class SkippingMessageSourceTest {
     }
 
     /** The events already in a stream, all available at once. */
-    private static final class ListStream implements BlockingStream<TrackedEventMessage<?>> {
+    private static class ListStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final Deque<TrackedEventMessage<?>> events;
 

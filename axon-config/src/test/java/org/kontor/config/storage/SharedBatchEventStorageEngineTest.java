@@ -29,6 +29,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
@@ -73,6 +75,52 @@ class SharedBatchEventStorageEngineTest {
         assertThat(readers.second()).isEqualTo(readers.first());
         // three batches with events (10, 10, 5) were shared; only the look past the end is asked again
         assertThat(readers.queriesOfTheSecond()).isEqualTo(readers.queriesOfTheFirst() - 3);
+    }
+
+    @Test
+    void theReaderThatMayBlock_signalsArrivalsForEachBatchItTook_andOtherReadersNever() {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
+            SharedBatchEventStorageEngine engine =
+                    new SharedBatchEventStorageEngine(builder(countingConnections()), 32, System::nanoTime, arrivals);
+            append(engine, 25);
+
+            try (var events = engine.readEvents(null, false)) {
+                assertThat(events.count()).isEqualTo(25);
+            }
+            assertThat(arrivals.signals()).as("a processor's own reading").isZero();
+            try (var events = engine.readEvents(null, true)) {
+                assertThat(events.count()).isEqualTo(25);
+            }
+            assertThat(arrivals.signals()).as("batches of 10, 10 and 5").isEqualTo(3);
+        }
+    }
+
+    /**
+     * The premise, against Axon's embedded store: its producer reads for the processors at the
+     * head, and by the time it signals, a processor's stream at the head can read the new event.
+     */
+    @Test
+    void whenArrivalsAreSignalled_aStreamAtTheHeadOfTheEmbeddedStoreCanReadTheNewEvent() throws Exception {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
+            SharedBatchEventStorageEngine engine =
+                    new SharedBatchEventStorageEngine(builder(dataSource::getConnection), 32, System::nanoTime, arrivals);
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+            try {
+                store.publish(GenericEventMessage.asEventMessage("before"));
+                TrackingEventStream stream = store.openStream(null);
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo("before");
+                assertThat(stream.hasNextAvailable()).as("at the head: the stream now follows the producer").isFalse();
+                CompletableFuture<Boolean> readableWhenSignalled = new CompletableFuture<>();
+                arrivals.listen(() -> readableWhenSignalled.complete(stream.hasNextAvailable()));
+
+                store.publish(GenericEventMessage.asEventMessage("after"));
+
+                assertThat(readableWhenSignalled.get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo("after");
+            } finally {
+                store.shutDown();
+            }
+        }
     }
 
     @Test
@@ -180,7 +228,7 @@ class SharedBatchEventStorageEngineTest {
     void batchOlderThanItIsKeptFor_isReadAgain() {
         AtomicLong nanos = new AtomicLong();
         SharedBatchEventStorageEngine engine =
-                new SharedBatchEventStorageEngine(builder(countingConnections()), 32, nanos::get);
+                new SharedBatchEventStorageEngine(builder(countingConnections()), 32, nanos::get, null);
         append(engine, 25);
 
         TwoReaders readers = twoReadersFromTheStart(engine,

@@ -89,8 +89,8 @@ public final class EventArrivals implements AutoCloseable {
         private final Runnable callback;
         /** Set from an arrival until its callback starts: arrivals in between need no second call. */
         private final AtomicBoolean scheduled = new AtomicBoolean();
-        private volatile long lastCalledNanos;
-        private volatile boolean called;
+        /** As if called an interval ago, so that the first arrival calls at once. */
+        private volatile long lastCalledNanos = System.nanoTime() - intervalNanos;
 
         private Listener(Runnable callback) {
             this.callback = callback;
@@ -100,7 +100,7 @@ public final class EventArrivals implements AutoCloseable {
             if (!scheduled.compareAndSet(false, true)) {
                 return;
             }
-            long delay = called ? Math.max(0, lastCalledNanos + intervalNanos - System.nanoTime()) : 0;
+            long delay = Math.max(0, lastCalledNanos + intervalNanos - System.nanoTime());
             try {
                 timer.schedule(this::call, delay, TimeUnit.NANOSECONDS);
             } catch (RuntimeException closed) {
@@ -113,7 +113,6 @@ public final class EventArrivals implements AutoCloseable {
             // Cleared first, so that events arriving while the callback runs wake it again.
             scheduled.set(false);
             lastCalledNanos = System.nanoTime();
-            called = true;
             if (!listeners.contains(this)) {
                 return;
             }

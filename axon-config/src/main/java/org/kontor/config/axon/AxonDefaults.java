@@ -46,19 +46,20 @@ public class AxonDefaults {
                              @Value("${erp.processors.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
-        // On the embedded store, a processor at the head is woken when new events can be read
-        // instead of looking every 500 ms (EventArrivals); Axon Server's streams do that themselves.
+        // On the embedded store, a processor at the head is woken when new events can be read, and
+        // at once when a read waits for it (EventArrivals); Axon Server's streams do that themselves.
         EventArrivals arrivals = eventArrivals.getIfAvailable();
         // Each processor steps over the runs of events it has no handler for in one go...
         processing.configureDefaultStreamableMessageSource(
-                configuration -> new SkippingMessageSource(configuration.eventStore(), null, arrivals));
+                configuration -> new SkippingMessageSource(configuration.eventStore(), null, arrivals, null));
         // ...and its coordinator waits for its work package to take a batch rather than fill the
         // work package's queue, which makes Axon's coordinator sleep 100 ms (HandOver). The stream
         // and the interceptor that reports the batches meet by the processor's name.
         ProcessingGroups.in(context).keySet().forEach(processor -> {
             HandOver handOver = new HandOver(HAND_OVER_LONGEST_WAIT);
             processing.registerPooledStreamingEventProcessorConfiguration(processor, (configuration, builder) ->
-                    builder.messageSource(new SkippingMessageSource(configuration.eventStore(), handOver, arrivals)));
+                    builder.messageSource(new SkippingMessageSource(configuration.eventStore(), handOver, arrivals,
+                            processor)));
             processing.registerHandlerInterceptor(processor, configuration -> handOver.batchesTaken());
         });
         // Events about one customer come from many aggregates (interactions, orders, invoices);

@@ -56,26 +56,29 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
 
     /** Null where the delegate's streams say themselves when events arrive (Axon Server's do). */
     private final EventArrivals arrivals;
+    /** The processor reading, by which a read that waits for it hurries its wake-up; may be null. */
+    private final String processor;
 
     /** A source for a processor whose batches nobody reports: it skips, and never waits. */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate) {
-        this(delegate, null, null);
+        this(delegate, null, null, null);
     }
 
     /** The source of the one processor whose batches are reported to {@code handOver}. */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, HandOver handOver) {
-        this(delegate, handOver, null);
+        this(delegate, handOver, null, null);
     }
 
     /**
      * As above; its streams offer Axon's availability callback through {@code arrivals} where the
-     * delegate's streams do not.
+     * delegate's streams do not, listening as {@code processor}.
      */
     SkippingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, HandOver handOver,
-                          EventArrivals arrivals) {
+                          EventArrivals arrivals, String processor) {
         this.delegate = delegate;
         this.handOver = handOver;
         this.arrivals = arrivals;
+        this.processor = processor;
     }
 
     @Override
@@ -83,7 +86,7 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
         if (handOver != null) {
             handOver.restart();
         }
-        return new SkippingStream(delegate.openStream(trackingToken), handOver, arrivals);
+        return new SkippingStream(delegate.openStream(trackingToken), handOver, arrivals, processor);
     }
 
     @Override
@@ -112,19 +115,22 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private final HandOver handOver;
         private final EventArrivals arrivals;
+        private final String processor;
         /** Payload types no handler of the processor takes. */
         private final Set<Class<?>> skipped = new HashSet<>();
         private TrackingToken lastPassedOn;
         private Registration listening;
 
         SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver) {
-            this(delegate, handOver, null);
+            this(delegate, handOver, null, null);
         }
 
-        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver, EventArrivals arrivals) {
+        SkippingStream(BlockingStream<TrackedEventMessage<?>> delegate, HandOver handOver, EventArrivals arrivals,
+                       String processor) {
             this.delegate = delegate;
             this.handOver = handOver;
             this.arrivals = arrivals;
+            this.processor = processor;
         }
 
         @Override
@@ -206,7 +212,7 @@ final class SkippingMessageSource implements StreamableMessageSource<TrackedEven
             if (listening != null) {
                 listening.cancel();
             }
-            listening = arrivals.listen(callback);
+            listening = arrivals.listen(processor, callback);
             return true;
         }
 

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.kontor.config.storage.EventArrivals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,6 +21,10 @@ import reactor.core.scheduler.Schedulers;
  * waits until a view's processor has handled every event that was in the store when the request
  * arrived; {@code minVersion=N} waits until a view shows at least version N of an aggregate. Both
  * wait at most {@code erp.read.max-wait} (10 s) and then answer 503 with {@code Retry-After}.
+ *
+ * <p>On the embedded store, each check that finds the view behind hurries its processor's wake-up
+ * ({@link EventArrivals#hurry}), so a waiting read does not wait for the interval that batches the
+ * processors' work under load.
  */
 @Component
 public class ReadConsistency {
@@ -28,12 +34,15 @@ public class ReadConsistency {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    /** Null where the event store's streams wake their processors themselves (Axon Server). */
+    private final EventArrivals arrivals;
 
     ReadConsistency(EventStore eventStore, EventProcessingConfiguration processing,
-                    @Value("${erp.read.max-wait:10s}") Duration maxWait) {
+                    @Value("${erp.read.max-wait:10s}") Duration maxWait, ObjectProvider<EventArrivals> arrivals) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.maxWait = maxWait;
+        this.arrivals = arrivals.getIfAvailable();
     }
 
     /** Completes once {@code processorName} has caught up with the store as it is now, if asked to. */
@@ -44,7 +53,7 @@ public class ReadConsistency {
         // Reading the head queries the event store: a blocking call, kept off the event loop.
         return Mono.fromCallable(() -> position(eventStore.createHeadToken()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(head -> waitFor(
+                .flatMap(head -> waitFor(processorName,
                         () -> Mono.just(hasProcessedUpTo(processorName, head)).filter(Boolean::booleanValue),
                         "The view has not yet processed every event stored before this request."))
                 .then();
@@ -52,23 +61,31 @@ public class ReadConsistency {
 
     /**
      * Reads until the result satisfies {@code ready}; an empty read counts as not ready. Without a
-     * wait to do ({@code ready == null}), one plain read.
+     * wait to do ({@code ready == null}), one plain read. {@code processorName} keeps the view read.
      */
-    public <T> Mono<T> readUntil(Supplier<Mono<T>> read, Predicate<T> ready) {
+    public <T> Mono<T> readUntil(String processorName, Supplier<Mono<T>> read, Predicate<T> ready) {
         if (ready == null) {
             return Mono.defer(read);
         }
-        return waitFor(() -> Mono.defer(read).filter(ready), "The view does not show the requested version yet.");
+        return waitFor(processorName, () -> Mono.defer(read).filter(ready),
+                "The view does not show the requested version yet.");
     }
 
-    private <T> Mono<T> waitFor(Supplier<Mono<T>> attempt, String failure) {
+    private <T> Mono<T> waitFor(String processorName, Supplier<Mono<T>> attempt, String failure) {
         long maxAttempts = Math.max(1, maxWait.toMillis() / POLL_INTERVAL.toMillis());
-        return Mono.defer(attempt)
+        Mono<T> attemptOrHurry = Mono.defer(attempt).switchIfEmpty(Mono.fromRunnable(() -> hurry(processorName)));
+        return attemptOrHurry
                 .repeatWhenEmpty((int) maxAttempts, repeats -> repeats.delayElements(POLL_INTERVAL))
                 .timeout(maxWait)
                 .onErrorMap(error -> !(error instanceof NotConsistentYetException),
                         error -> new NotConsistentYetException(failure, Duration.ofSeconds(1)))
                 .switchIfEmpty(Mono.error(() -> new NotConsistentYetException(failure, Duration.ofSeconds(1))));
+    }
+
+    private void hurry(String processorName) {
+        if (arrivals != null) {
+            arrivals.hurry(processorName);
+        }
     }
 
     /**

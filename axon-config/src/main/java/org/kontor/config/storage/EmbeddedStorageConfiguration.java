@@ -141,10 +141,11 @@ public class EmbeddedStorageConfiguration {
 
     /**
      * Wakes the processors at the head when new events can be read, at most once per
-     * {@code erp.processors.head-wake-interval} each (see {@link EventArrivals}).
+     * {@code erp.processors.head-wake-interval} each unless a read waits for one (see
+     * {@link EventArrivals}).
      */
     @Bean
-    EventArrivals eventArrivals(@Value("${erp.processors.head-wake-interval:100ms}") Duration interval) {
+    EventArrivals eventArrivals(@Value("${erp.processors.head-wake-interval:500ms}") Duration interval) {
         return new EventArrivals(interval);
     }
 

@@ -72,12 +72,25 @@ class SkippingMessageSourceTest {
     void withoutACallbackOfItsDelegate_theStreamOffersOneThroughTheArrivals_untilItIsClosed() {
         try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
             SkippingMessageSource.SkippingStream stream = new SkippingMessageSource.SkippingStream(new ListStream(), null,
-                    arrivals);
+                    arrivals, "crm-timeline");
 
             assertThat(stream.setOnAvailableCallback(() -> { })).isTrue();
             assertThat(arrivals.listeners()).isOne();
             stream.close();
             assertThat(arrivals.listeners()).isZero();
+        }
+    }
+
+    @Test
+    void theStreamListensAsItsProcessor_theNameAReadWaitingForItHurriesItBy() {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ofHours(1))) {
+            SkippingMessageSource.SkippingStream stream = new SkippingMessageSource.SkippingStream(new ListStream(), null,
+                    arrivals, "crm-timeline");
+
+            stream.setOnAvailableCallback(() -> { });
+
+            assertThat(arrivals.listeners("crm-timeline")).isOne();
+            assertThat(arrivals.listeners("crm-customers")).isZero();
         }
     }
 
@@ -89,7 +102,7 @@ class SkippingMessageSourceTest {
                 public boolean setOnAvailableCallback(Runnable callback) {
                     return true;
                 }
-            }, null, arrivals);
+            }, null, arrivals, "crm-timeline");
 
             assertThat(stream.setOnAvailableCallback(() -> { })).isTrue();
             assertThat(arrivals.listeners()).isZero();

@@ -17,7 +17,7 @@ class EventArrivalsTest {
         try (EventArrivals arrivals = new EventArrivals(Duration.ofHours(1))) {
             AtomicInteger calls = new AtomicInteger();
             CountDownLatch first = new CountDownLatch(1);
-            arrivals.listen(() -> {
+            arrivals.listen("ledger-balances", () -> {
                 calls.incrementAndGet();
                 first.countDown();
             });
@@ -37,9 +37,9 @@ class EventArrivalsTest {
     void aCancelledListener_isNotCalled() throws InterruptedException {
         try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
             AtomicInteger cancelledCalls = new AtomicInteger();
-            Registration cancelled = arrivals.listen(cancelledCalls::incrementAndGet);
+            Registration cancelled = arrivals.listen("ledger-lines", cancelledCalls::incrementAndGet);
             CountDownLatch other = new CountDownLatch(1);
-            arrivals.listen(other::countDown);
+            arrivals.listen("ledger-entries", other::countDown);
 
             cancelled.cancel();
             arrivals.signal();
@@ -54,7 +54,7 @@ class EventArrivalsTest {
     void aCallbackThatFails_isStillCalledForLaterArrivals() throws InterruptedException {
         try (EventArrivals arrivals = new EventArrivals(Duration.ZERO)) {
             CountDownLatch twice = new CountDownLatch(2);
-            arrivals.listen(() -> {
+            arrivals.listen("ledger-balances", () -> {
                 twice.countDown();
                 throw new IllegalStateException("a coordinator that cannot be scheduled");
             });
@@ -64,6 +64,65 @@ class EventArrivalsTest {
             arrivals.signal();
 
             assertThat(twice.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aHurriedProcessor_isCalledAtOnce_insteadOfAtTheEndOfTheInterval() throws InterruptedException {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ofHours(1))) {
+            CountDownLatch calls = new CountDownLatch(2);
+            arrivals.listen("crm-customers", calls::countDown);
+            arrivals.signal();
+            awaitCalls(calls, 1);
+            arrivals.signal();
+
+            arrivals.hurry("crm-customers");
+
+            assertThat(calls.await(30, TimeUnit.SECONDS)).as("the second call, not an hour later").isTrue();
+            assertThat(arrivals.hurried()).isOne();
+        }
+    }
+
+    @Test
+    void hurrying_callsOnlyThatProcessor_andOnlyWhenACallIsPending() throws InterruptedException {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ofHours(1))) {
+            AtomicInteger timelineCalls = new AtomicInteger();
+            CountDownLatch customerCalls = new CountDownLatch(2);
+            arrivals.listen("crm-timeline", timelineCalls::incrementAndGet);
+            arrivals.listen("crm-customers", customerCalls::countDown);
+            arrivals.signal();
+            awaitCalls(customerCalls, 1);
+
+            arrivals.hurry("crm-customers");
+            Thread.sleep(200);
+            assertThat(customerCalls.getCount()).as("nothing arrived since the last call").isOne();
+            arrivals.signal();
+            arrivals.hurry("crm-customers");
+
+            assertThat(customerCalls.await(30, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200);
+            assertThat(timelineCalls).as("not hurried: its next call is an hour away").hasValue(1);
+        }
+    }
+
+    @Test
+    void aCallRunEarly_isNotRepeatedWhenTheIntervalEnds() throws InterruptedException {
+        try (EventArrivals arrivals = new EventArrivals(Duration.ofMillis(300))) {
+            AtomicInteger calls = new AtomicInteger();
+            CountDownLatch twice = new CountDownLatch(2);
+            arrivals.listen("ledger-lines", () -> {
+                calls.incrementAndGet();
+                twice.countDown();
+            });
+            arrivals.signal();
+            awaitCalls(twice, 1);
+            arrivals.signal();
+            arrivals.hurry("ledger-lines");
+            assertThat(twice.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Thread.sleep(700);
+
+            assertThat(calls).as("the call pending ran early, once").hasValue(2);
         }
     }
 

@@ -111,7 +111,7 @@ class SharedBatchEventStorageEngineTest {
                 assertThat(stream.nextAvailable().getPayload()).isEqualTo("before");
                 assertThat(stream.hasNextAvailable()).as("at the head: the stream now follows the producer").isFalse();
                 CompletableFuture<Boolean> readableWhenSignalled = new CompletableFuture<>();
-                arrivals.listen(() -> readableWhenSignalled.complete(stream.hasNextAvailable()));
+                arrivals.listen("ledger-lines", () -> readableWhenSignalled.complete(stream.hasNextAvailable()));
 
                 store.publish(GenericEventMessage.asEventMessage("after"));
 

@@ -89,7 +89,7 @@ class CustomerQueryController {
     private Mono<CustomerView> live(String customerId, Boolean consistent, Long minVersion) {
         FetchCustomerQuery query = new FetchCustomerQuery(customerId);
         return consistency.awaitIfRequested(consistent, CustomerProjection.PROCESSOR)
-                .then(consistency.readUntil(
+                .then(consistency.readUntil(CustomerProjection.PROCESSOR,
                         () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(CustomerView.class))),
                         minVersion == null ? null : view -> view.version() >= minVersion));
     }

@@ -41,7 +41,7 @@ class ViewReads {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }
         return consistency.awaitIfRequested(consistent, processor)
-                .then(consistency.readUntil(() -> ask(query, viewType),
+                .then(consistency.readUntil(processor, () -> ask(query, viewType),
                         minVersion == null ? null : view -> version.applyAsLong(view) >= minVersion))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(what, id)))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(version.applyAsLong(view))).body(view));

@@ -109,7 +109,7 @@ class LedgerQueryController {
         }
         FetchJournalEntryQuery query = new FetchJournalEntryQuery(entryId);
         return consistency.awaitIfRequested(consistent, JournalEntryProjection.PROCESSOR)
-                .then(consistency.readUntil(
+                .then(consistency.readUntil(JournalEntryProjection.PROCESSOR,
                         () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(JournalEntryView.class))),
                         minVersion == null ? null : view -> view.version() >= minVersion))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("journal entry", entryId)))

@@ -124,7 +124,7 @@ class PurchasingQueryController {
         }
         Predicate<T> recentEnough = minVersion == null ? null : view -> version.applyAsLong(view) >= minVersion;
         return consistency.awaitIfRequested(consistent, PurchasingViews.PROCESSOR)
-                .then(consistency.readUntil(() -> AxonCalls.offEventLoop(() -> queries.query(query,
+                .then(consistency.readUntil(PurchasingViews.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(query,
                         ResponseTypes.instanceOf(answer))), recentEnough))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(what, id)))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(version.applyAsLong(view))).body(view));

@@ -76,7 +76,7 @@ class InvoiceQueryController {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }
         return consistency.awaitIfRequested(consistent, InvoiceProjection.PROCESSOR)
-                .then(consistency.readUntil(() -> AxonCalls.offEventLoop(() -> queries.query(
+                .then(consistency.readUntil(InvoiceProjection.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(
                                 new FetchInvoiceQuery(invoiceId), ResponseTypes.instanceOf(InvoiceView.class))),
                         minVersion == null ? null : view -> view.version() >= minVersion))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("invoice", invoiceId)))

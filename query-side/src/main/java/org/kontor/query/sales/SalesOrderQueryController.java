@@ -48,7 +48,7 @@ class SalesOrderQueryController {
             throw new InvalidRequestException("minVersion", "must be 1 or more");
         }
         return consistency.awaitIfRequested(consistent, SalesOrderProjection.PROCESSOR)
-                .then(consistency.readUntil(() -> AxonCalls.offEventLoop(() -> queries.query(
+                .then(consistency.readUntil(SalesOrderProjection.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(
                                 new FetchSalesOrderQuery(orderId), ResponseTypes.instanceOf(SalesOrderView.class))),
                         minVersion == null ? null : view -> view.version() >= minVersion))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("sales order", orderId)))

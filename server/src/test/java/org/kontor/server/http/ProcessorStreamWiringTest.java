@@ -60,6 +60,10 @@ class ProcessorStreamWiringTest extends HttpTestSupport {
         }
 
         assertThat(arrivals.listeners()).as("streams listening").isGreaterThanOrEqualTo((int) pooled);
+        processing.eventProcessors().values().stream().filter(PooledStreamingEventProcessor.class::isInstance)
+                .forEach(processor -> assertThat(arrivals.listeners(processor.getName()))
+                        .as("streams listening as %s, the name a waiting read hurries it by", processor.getName())
+                        .isPositive());
         assertThat(arrivals.signals()).as("signals after a command").isGreaterThan(signalsBefore);
     }
 

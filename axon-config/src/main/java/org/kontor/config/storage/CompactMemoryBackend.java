@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -19,6 +20,7 @@ import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -100,6 +102,21 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
             return new CompactUniqueIndex(indexName, keys, sparse);
+        }
+
+        /**
+         * A drop of a collection that does not exist answers {@code ok}, as MongoDB 7 does. The
+         * library throws "ns not found", which the driver ignores but the library's wire handler
+         * logs as an ERROR with its stack, for every reset of an empty view and every rebuild.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
+                                      Oplog oplog) {
+            if ("drop".equalsIgnoreCase(command) && query.get(command) instanceof String collection
+                    && resolveCollection(collection, false) == null) {
+                return new Document("ok", 1.0);
+            }
+            return super.handleCommand(channel, command, query, databases, oplog);
         }
 
         /** Nothing is on disk. */

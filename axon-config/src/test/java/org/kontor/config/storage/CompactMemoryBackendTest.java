@@ -3,6 +3,10 @@ package org.kontor.config.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoClient;
@@ -34,6 +38,7 @@ import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class CompactMemoryBackendTest {
 
@@ -111,6 +116,25 @@ class CompactMemoryBackendTest {
         void stop() {
             client.close();
             server.shutdownNow();
+        }
+
+        /** A reset of a view that never had a document drops collections that do not exist. */
+        @Test
+        void dropOfACollectionThatDoesNotExist_answersOk_andLogsNoError() {
+            Logger wire = (Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire");
+            ListAppender<ILoggingEvent> logged = new ListAppender<>();
+            logged.start();
+            wire.addAppender(logged);
+            try {
+                client.getDatabase("kontor").getCollection("crm_activities__rebuilt").drop();
+                lines.insertOne(new org.bson.Document("_id", "entry-1"));
+                lines.drop();
+            } finally {
+                wire.detachAppender(logged);
+            }
+
+            assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+            assertThat(client.getDatabase("kontor").listCollectionNames()).doesNotContain("ledger_lines");
         }
 
         /** A projection's reset drops its collections: their direct memory serves the views rebuilt. */

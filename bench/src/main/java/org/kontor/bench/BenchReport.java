@@ -82,7 +82,17 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
      * one unit costs. Unlike a rate, this barely moves when something else runs on the machine, so
      * it tells what a change bought even on a shared machine.
      */
-    record ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit) {
+    record ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit,
+                     List<ThreadGroupCpu> threadGroups) {
+
+        ServerCpu {
+            threadGroups = threadGroups == null ? List.of() : List.copyOf(threadGroups);
+        }
+
+        /** A phase measured without a thread dump (a server this run did not start). */
+        ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit) {
+            this(phase, cpuSeconds, wallSeconds, units, unit, List.of());
+        }
 
         double cpuMillisPerUnit() {
             return units == 0 ? 0 : cpuSeconds * 1000 / units;
@@ -91,6 +101,10 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
         double coresBusy() {
             return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
         }
+    }
+
+    /** One group of the server's threads ({@link ThreadCpu}) and the CPU it used in a phase. */
+    record ThreadGroupCpu(String group, double cpuSeconds) {
     }
 
     /**

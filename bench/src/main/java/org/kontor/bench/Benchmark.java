@@ -39,6 +39,8 @@ public final class Benchmark {
     private final List<BenchReport.Load> loads = new ArrayList<>();
     private final List<BenchReport.ReadsAtSize> reads = new ArrayList<>();
     private final List<BenchReport.ServerCpu> cpu = new ArrayList<>();
+    /** The first server's threads, for the CPU by thread group; null for a server this run did not start. */
+    private ThreadCpu serverThreads;
     private final List<String> notes = new ArrayList<>();
     private BenchReport.Replay replay;
     private BenchReport.Rebuild rebuild;
@@ -90,6 +92,7 @@ public final class Benchmark {
                         options.serverJavaOptions(), password,
                         options.out().resolve("server-1.log"));
                 started.add(server);
+                serverThreads = ThreadCpu.of(server);
                 http = new KontorHttp(server.baseUrl(), options.user(), password);
                 server.awaitHealthy(http);
             } else {
@@ -196,12 +199,12 @@ public final class Benchmark {
             }
             return response;
         };
-        CpuMeter warmupMeter = CpuMeter.start(http);
+        CpuMeter warmupMeter = CpuMeter.start(http, serverThreads);
         AtomicReference<CpuMeter> windowMeter = new AtomicReference<>();
         throughput.add(ClosedLoopLoad.forDuration(name, options.clients(), Duration.ofSeconds(options.warmupSeconds()),
                 Duration.ofSeconds(options.seconds()), ClosedLoopLoad.SLICE, counted, () -> {
                     measuring.set(true);
-                    windowMeter.set(CpuMeter.start(http));
+                    windowMeter.set(CpuMeter.start(http, serverThreads));
                     if (options.warmupSeconds() > 0) {
                         addIfMeasured(warmupMeter.stop(name + " warm-up", inWarmup.get(), unit));
                     }
@@ -270,7 +273,7 @@ public final class Benchmark {
                     Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
             if (replay.caughtUp()) {
                 Log.info("phase 6: rebuild of every read model through the API");
-                rebuild = RebuildRun.measure(http, Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
+                rebuild = RebuildRun.measure(http, ThreadCpu.of(second), Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
                 if (rebuild == null) {
                     notes.add("The rebuild through the API was not measured: GET /api/admin/projections could not"
                             + " be read.");

@@ -1,31 +1,48 @@
 package org.kontor.bench;
 
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
-/** The server's CPU time at the start of a phase; {@link #stop} makes the phase's figure. */
+/**
+ * The server's CPU time at the start of a phase, and where the server started by this run, its
+ * threads' CPU by group ({@link ThreadCpu}); {@link #stop} makes the phase's figure.
+ */
 final class CpuMeter {
 
     private final KontorHttp http;
     private final OptionalDouble cpuAtStart;
+    private final ThreadCpu threads;
+    private final Map<String, Double> threadsAtStart;
     private final long startNanos = System.nanoTime();
 
-    private CpuMeter(KontorHttp http, OptionalDouble cpuAtStart) {
+    private CpuMeter(KontorHttp http, OptionalDouble cpuAtStart, ThreadCpu threads, Map<String, Double> threadsAtStart) {
         this.http = http;
         this.cpuAtStart = cpuAtStart;
+        this.threads = threads;
+        this.threadsAtStart = threadsAtStart;
     }
 
     static CpuMeter start(KontorHttp http) throws InterruptedException {
-        return new CpuMeter(http, http.processCpuSeconds());
+        return start(http, null);
+    }
+
+    /** As {@link #start(KontorHttp)}, and the threads' CPU by group too unless {@code threads} is null. */
+    static CpuMeter start(KontorHttp http, ThreadCpu threads) throws InterruptedException {
+        Map<String, Double> threadsAtStart = threads == null ? Map.of() : threads.snapshot();
+        return new CpuMeter(http, http.processCpuSeconds(), threads, threadsAtStart);
     }
 
     /** The CPU the server used since {@link #start} for {@code units} of work; null if not reported. */
     BenchReport.ServerCpu stop(String phase, long units, String unit) throws InterruptedException {
         OptionalDouble cpuAtEnd = http.processCpuSeconds();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        List<BenchReport.ThreadGroupCpu> threadGroups = threads == null ? List.of()
+                : ThreadCpu.largest(threadsAtStart, threads.snapshot(), ThreadCpu.GROUPS_SHOWN);
         if (cpuAtStart.isEmpty() || cpuAtEnd.isEmpty()) {
             return null;
         }
         return new BenchReport.ServerCpu(phase, ClosedLoopLoad.round(cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble()),
-                ClosedLoopLoad.round(wallSeconds), units, unit);
+                ClosedLoopLoad.round(wallSeconds), units, unit, threadGroups);
     }
 }

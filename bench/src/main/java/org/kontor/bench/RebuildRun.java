@@ -27,9 +27,11 @@ final class RebuildRun {
     /**
      * Asks every listed processor to rebuild (command-side processors are refused with a 4xx and not
      * rebuilt) and polls the status list until every accepted rebuild is DONE or FAILED, bounded by
-     * {@code timeout}. Null when the status list cannot be read.
+     * {@code timeout}. Null when the status list cannot be read. {@code threads} (may be null) adds
+     * the server's CPU by thread group to the phase's CPU.
      */
-    static BenchReport.Rebuild measure(KontorHttp http, Duration timeout, Consumer<BenchReport.ServerCpu> cpu)
+    static BenchReport.Rebuild measure(KontorHttp http, ThreadCpu threads, Duration timeout,
+                                       Consumer<BenchReport.ServerCpu> cpu)
             throws InterruptedException {
         Optional<String> before = http.processorStatusList();
         Set<String> processors;
@@ -46,7 +48,7 @@ final class RebuildRun {
             return null;
         }
         Log.info("rebuild through the API: " + processors.size() + " processors, " + events + " events in store");
-        CpuMeter meter = CpuMeter.start(http);
+        CpuMeter meter = CpuMeter.start(http, threads);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         List<String> failed = new ArrayList<>();

@@ -27,7 +27,7 @@ final class ReplayRun {
             lag = http.processorLag();
         }
         long firstRead = System.nanoTime();
-        CpuMeter meter = CpuMeter.start(http);
+        CpuMeter meter = CpuMeter.start(http, ThreadCpu.of(server));
         long lagAtFirstRead = ProcessorLags.maxLag(lag);
         Log.info("replay: " + eventsInStore + " events in store, lag at first read " + lag);
         long nextReport = firstRead + Duration.ofSeconds(10).toNanos();

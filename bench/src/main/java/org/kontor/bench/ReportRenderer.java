@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.kontor.bench.BenchReport.Lag;
 import org.kontor.bench.BenchReport.Load;
 import org.kontor.bench.BenchReport.Read;
@@ -198,6 +199,29 @@ final class ReportRenderer {
             row(md, phase.phase(), number(phase.cpuSeconds()), number(phase.wallSeconds()), number(phase.coresBusy()),
                     phase.units() + " " + phase.unit(),
                     String.format(Locale.ROOT, "%.3f", phase.cpuMillisPerUnit()));
+        }
+        md.append('\n');
+        threadGroups(md, report);
+    }
+
+    /** Where each phase's CPU went, for a server this run started: its largest thread groups. */
+    private static void threadGroups(StringBuilder md, BenchReport report) {
+        if (report.cpu().stream().allMatch(phase -> phase.threadGroups().isEmpty())) {
+            return;
+        }
+        md.append("Server CPU by thread group (`jcmd Thread.print` where each phase starts and ends; names with")
+                .append(" their numbers as N; the ").append(ThreadCpu.GROUPS_SHOWN)
+                .append(" largest; CPU s, and ms per unit in brackets):\n\n");
+        for (BenchReport.ServerCpu phase : report.cpu()) {
+            if (phase.threadGroups().isEmpty()) {
+                continue;
+            }
+            md.append("- ").append(phase.phase()).append(": ");
+            md.append(phase.threadGroups().stream()
+                    .map(group -> String.format(Locale.ROOT, "`%s` %s (%.3f)", group.group(), number(group.cpuSeconds()),
+                            phase.units() == 0 ? 0 : group.cpuSeconds() * 1000 / phase.units()))
+                    .collect(Collectors.joining(", ")));
+            md.append('\n');
         }
         md.append('\n');
     }

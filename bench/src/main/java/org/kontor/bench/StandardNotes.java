@@ -29,7 +29,9 @@ final class StandardNotes {
                 + " the commands that succeeded in it, and from the start of its measured window until its"
                 + " projections caught up, over the commands that succeeded from that start on. Replay: from the"
                 + " first read of the lags until they all read 0, over the events worked off. Rebuild through the"
-                + " API: from the first request until every rebuild ended, over the events in the store.");
+                + " API: from the first request until every rebuild ended, over the events in the store. By thread"
+                + " group (a server this run started): jcmd Thread.print where each figure starts and ends, the"
+                + " largest groups; a thread that ended in between is not counted.");
         notes.add("Warm-up: " + options.warmupSeconds() + " s a phase. On 2 cores the server's JIT (one C2 compiler"
                 + " thread) needs minutes of load to compile a phase's code: a fresh server posting journal"
                 + " entries went from about 200 to about 1,100 a second over its first 160 s (docs/benchmarks.md)."

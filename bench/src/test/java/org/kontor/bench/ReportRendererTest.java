@@ -61,6 +61,27 @@ class ReportRendererTest {
     }
 
     @Test
+    void cpuByThreadGroup_aLinePerPhaseThatHasThem_inTheJsonToo() throws Exception {
+        BenchReport withGroups = Reports.withCpu(report, List.of(
+                new BenchReport.ServerCpu("journal-entries", 45, 41, 9_000, "journal entries", List.of(
+                        new BenchReport.ThreadGroupCpu("boundedElastic-N", 18),
+                        new BenchReport.ThreadGroupCpu("WorkPackage[ledger-lines]-N", 4.5))),
+                new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")));
+
+        String markdown = ReportRenderer.markdown(withGroups);
+        JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(withGroups));
+
+        assertThat(markdown)
+                .contains("Server CPU by thread group")
+                .contains("- journal-entries: `boundedElastic-N` 18.00 (2.000), `WorkPackage[ledger-lines]-N` 4.50 (0.500)\n")
+                .doesNotContain("- replay: ");
+        assertThat(markdown.indexOf("Server CPU by thread group")).isGreaterThan(markdown.indexOf("## Server CPU"));
+        assertThat(json.at("/cpu/0/threadGroups/1/group").asText()).isEqualTo("WorkPackage[ledger-lines]-N");
+        assertThat(json.at("/cpu/0/threadGroups/1/cpuSeconds").asDouble()).isEqualTo(4.5);
+        assertThat(ReportRenderer.markdown(report)).doesNotContain("Server CPU by thread group");
+    }
+
+    @Test
     void json_theSameFigures() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report));
 

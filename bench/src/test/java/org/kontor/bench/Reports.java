@@ -57,4 +57,10 @@ final class Reports {
                 report.lags(), report.loads(), report.reads(), report.replay(), rebuild, report.storage(),
                 report.heap(), report.cpu(), report.targets(), report.notes());
     }
+
+    static BenchReport withCpu(BenchReport report, List<BenchReport.ServerCpu> cpu) {
+        return new BenchReport(report.startedAt(), report.machine(), report.settings(), report.throughput(),
+                report.lags(), report.loads(), report.reads(), report.replay(), report.rebuild(), report.storage(),
+                report.heap(), cpu, report.targets(), report.notes());
+    }
 }

@@ -216,7 +216,10 @@ final class ReportRenderer {
             if (phase.threadGroups().isEmpty()) {
                 continue;
             }
-            md.append("- ").append(phase.phase()).append(": ");
+            double listed = phase.threadGroups().stream().mapToDouble(BenchReport.ThreadGroupCpu::cpuSeconds).sum();
+            // What the list leaves out (smaller groups, threads that ended within the phase) shows as the gap.
+            md.append("- ").append(phase.phase()).append(" (listed ").append(number(listed)).append(" of ")
+                    .append(number(phase.cpuSeconds())).append(" s): ");
             md.append(phase.threadGroups().stream()
                     .map(group -> String.format(Locale.ROOT, "`%s` %s (%.3f)", group.group(), number(group.cpuSeconds()),
                             phase.units() == 0 ? 0 : group.cpuSeconds() * 1000 / phase.units()))

@@ -73,8 +73,9 @@ class ReportRendererTest {
 
         assertThat(markdown)
                 .contains("Server CPU by thread group")
-                .contains("- journal-entries: `boundedElastic-N` 18.00 (2.000), `WorkPackage[ledger-lines]-N` 4.50 (0.500)\n")
-                .doesNotContain("- replay: ");
+                .contains("- journal-entries (listed 22.50 of 45.00 s): `boundedElastic-N` 18.00 (2.000),"
+                        + " `WorkPackage[ledger-lines]-N` 4.50 (0.500)\n")
+                .doesNotContain("- replay");
         assertThat(markdown.indexOf("Server CPU by thread group")).isGreaterThan(markdown.indexOf("## Server CPU"));
         assertThat(json.at("/cpu/0/threadGroups/1/group").asText()).isEqualTo("WorkPackage[ledger-lines]-N");
         assertThat(json.at("/cpu/0/threadGroups/1/cpuSeconds").asDouble()).isEqualTo(4.5);

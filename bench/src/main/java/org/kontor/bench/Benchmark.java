@@ -273,7 +273,8 @@ public final class Benchmark {
                     Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
             if (replay.caughtUp()) {
                 Log.info("phase 6: rebuild of every read model through the API");
-                rebuild = RebuildRun.measure(http, ThreadCpu.of(second), Duration.ofSeconds(options.lagTimeoutSeconds()), this::addIfMeasured);
+                rebuild = RebuildRun.measure(http, ThreadCpu.of(second), Duration.ofSeconds(options.lagTimeoutSeconds()),
+                        this::addIfMeasured);
                 if (rebuild == null) {
                     notes.add("The rebuild through the API was not measured: GET /api/admin/projections could not"
                             + " be read.");

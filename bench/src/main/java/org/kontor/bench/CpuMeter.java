@@ -29,16 +29,18 @@ final class CpuMeter {
 
     /** As {@link #start(KontorHttp)}, and the threads' CPU by group too unless {@code threads} is null. */
     static CpuMeter start(KontorHttp http, ThreadCpu threads) throws InterruptedException {
+        OptionalDouble cpuAtStart = http.processCpuSeconds();
+        // The dumps are taken inside the process's CPU reads, so the groups never add up to more.
         Map<String, Double> threadsAtStart = threads == null ? Map.of() : threads.snapshot();
-        return new CpuMeter(http, http.processCpuSeconds(), threads, threadsAtStart);
+        return new CpuMeter(http, cpuAtStart, threads, threadsAtStart);
     }
 
     /** The CPU the server used since {@link #start} for {@code units} of work; null if not reported. */
     BenchReport.ServerCpu stop(String phase, long units, String unit) throws InterruptedException {
-        OptionalDouble cpuAtEnd = http.processCpuSeconds();
-        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<BenchReport.ThreadGroupCpu> threadGroups = threads == null ? List.of()
                 : ThreadCpu.largest(threadsAtStart, threads.snapshot(), ThreadCpu.GROUPS_SHOWN);
+        OptionalDouble cpuAtEnd = http.processCpuSeconds();
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         if (cpuAtStart.isEmpty() || cpuAtEnd.isEmpty()) {
             return null;
         }

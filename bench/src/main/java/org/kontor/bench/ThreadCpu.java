@@ -47,19 +47,31 @@ final class ThreadCpu {
         return server != null && Files.isExecutable(jcmd) ? new ThreadCpu(jcmd, server.pid()) : null;
     }
 
-    /** CPU seconds by thread group now; empty when the dump could not be taken. */
+    /**
+     * CPU seconds by thread group now; empty when the dump could not be taken within its time limit.
+     * The dump goes to a file, so that a {@code jcmd} that hangs cannot hold the benchmark up.
+     */
     Map<String, Double> snapshot() throws InterruptedException {
+        Path output = null;
         try {
+            output = Files.createTempFile("kontor-bench-threads", ".txt");
             Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-                    .redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!process.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Map.of();
             }
-            return process.exitValue() == 0 ? groups(new String(output, StandardCharsets.UTF_8)) : Map.of();
+            return process.exitValue() == 0 ? groups(Files.readString(output, StandardCharsets.UTF_8)) : Map.of();
         } catch (IOException failed) {
             return Map.of();
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // A temp file left behind is harmless.
+                }
+            }
         }
     }
 

@@ -111,7 +111,7 @@ final class LedgerRequests {
         }
         optionalText(problems, "description", body.description(), MAX_TEXT);
         optionalText(problems, "reference", body.reference(), 100);
-        if (body.currency() == null || !body.currency().matches("[A-Z]{3}")) {
+        if (!MoneyJson.isCurrencyCode(body.currency())) {
             problems.add(new FieldProblem("currency", "is required: an ISO 4217 code such as EUR"));
         }
     }
@@ -127,7 +127,7 @@ final class LedgerRequests {
     }
 
     private static Long positiveMinor(String amount, String currency, String field, List<FieldProblem> problems) {
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
+        if (!MoneyJson.isCurrencyCode(currency)) {
             return null; // reported on the currency field
         }
         try {

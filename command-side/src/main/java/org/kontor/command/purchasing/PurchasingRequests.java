@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kontor.config.http.InvalidRequestException.FieldProblem;
+import org.kontor.config.http.MoneyJson;
 import org.kontor.config.http.RequestFields;
 import org.kontor.events.common.Money;
 import org.kontor.events.purchasing.PurchaseOrderEvent.OrderQuantity;
@@ -87,7 +88,7 @@ final class PurchasingRequests {
     }
 
     static String currency(String value, List<FieldProblem> problems) {
-        if (value == null || !value.matches("[A-Z]{3}") || !isIsoCurrency(value)) {
+        if (!MoneyJson.isIsoCurrency(value)) {
             problems.add(new FieldProblem("currency", "must be an ISO 4217 code such as EUR"));
             return null;
         }
@@ -211,14 +212,5 @@ final class PurchasingRequests {
     /** Optional: no tax rate is 0 %. */
     private static BigDecimal taxRate(String field, BigDecimal value, List<FieldProblem> problems) {
         return value == null ? BigDecimal.ZERO : RequestFields.percentage(field, value, problems);
-    }
-
-    private static boolean isIsoCurrency(String code) {
-        try {
-            java.util.Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
@@ -61,6 +62,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class LedgerQueryController {
+
+    /** Compiled once: {@code String.matches} compiles its pattern on every call. */
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     private static final int MAX_ID_LENGTH = 100;
     private static final String ACCOUNT_CURSOR_PREFIX = "code:";
@@ -230,7 +234,7 @@ class LedgerQueryController {
     }
 
     static YearMonth month(String field, String value) {
-        if (value == null || !value.matches("\\d{4}-\\d{2}")) {
+        if (value == null || !MONTH.matcher(value).matches()) {
             throw new InvalidRequestException(field, "must be a month such as 2026-03");
         }
         try {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * numbers replaced by {@code N} ({@code WorkPackage[ledger-lines]-N}, {@code GC Thread#N}).
  *
  * <p>Why: the process's CPU per phase says how much a unit of work costs, not which part of the
- * server spends it; finding out took a separate trace each time. A thread dump stops the server at
- * a safepoint for a few milliseconds, so it is taken only where a phase starts and ends.
+ * server spends it; finding out took a separate trace each time. Each dump starts a {@code jcmd}
+ * JVM on the cores the server shares (about 0.2 s of CPU on the benchmark's machine) and stops the
+ * server at a safepoint, so it is taken only where a phase starts and ends.
  *
  * <p>A thread that ended between the two dumps takes its CPU with it: a group's figure is a lower
  * bound, and a group whose threads all ended shows nothing.

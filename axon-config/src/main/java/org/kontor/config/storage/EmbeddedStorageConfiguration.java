@@ -124,7 +124,8 @@ public class EmbeddedStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           @Value("${erp.event-store.batch-size:1000}") int batchSize,
-                                          @Value("${erp.event-store.shared-batches:32}") int sharedBatches,
+                                          @Value("${erp.event-store.shared-batches:" + SharedBatchEventStorageEngine.DEFAULT_SHARED_BATCHES
+                                                  + "}") int sharedBatches,
                                           EventArrivals arrivals) {
         JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)

@@ -73,9 +73,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * neither wait nor hold others back.
  *
  * <p>Only batches with events are kept once read: an empty batch means the reader is at the head,
- * and its next poll must see new events. At most {@code sharedBatches} are kept, the least
- * recently asked for leaving first (a batch holds up to the engine's batch size of events, about
- * 1 MiB at 1,000).
+ * and its next poll must see new events. At most {@code sharedBatches} are kept, the one first
+ * read leaving first (a batch holds up to the engine's batch size of events, about 1 MiB at
+ * 1,000).
+ *
+ * <p>Few are kept ({@link #DEFAULT_SHARED_BATCHES}) because a kept batch lives, with its bytes and
+ * its decoded messages, until that many newer batches were read: with 32, about 1.7 s of a replay,
+ * so every event outlived ten young collections, was copied each time and ended in the old
+ * generation, which the collector then had to mark and clear. With 4, a batch lives about one
+ * young collection, and the collector's CPU in a replay and a rebuild was about half
+ * (docs/benchmarks.md). The readers of a replay then keep within one batch of each other.
  */
 final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -88,6 +95,9 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     static final int GAP_TIMEOUT_MS = 60_000;
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
+    /** Batches kept unless {@code erp.event-store.shared-batches} says otherwise; why so few: above. */
+    static final int DEFAULT_SHARED_BATCHES = 4;
 
     /**
      * Readers catching up stay within a quarter of the kept batches of the slowest one
@@ -127,7 +137,9 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         }
         this.pacedLead = (long) sharedBatches / PACED_LEAD_DIVISOR * batchSize();
         this.pacing = pacedLead < 1 ? null : new ReaderPacing(pacedLead, LIVE_FOR, LONGEST_PAUSE);
-        this.recentBatches = new LinkedHashMap<>(16, 0.75f, true) {
+        // In the order first read, not last asked for: a reader behind asking for an older batch must not
+        // make a newer one, which it needs next, the first to go.
+        this.recentBatches = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<BatchRequest, Kept> eldest) {
                 return size() > sharedBatches;

@@ -173,13 +173,14 @@ class SharedBatchEventStorageEngineTest {
     }
 
     /**
-     * A replay: two processors read at once, one of them slowly. With eight batches kept, a reader
-     * running ahead stays within two batches of the slow one, so each batch is read from H2 once.
-     * Without pacing the fast reader finishes first and the slow one finds the first batches gone.
+     * A replay: two processors read at once, one of them slowly. With the batches kept by default
+     * (four), a reader running ahead stays within one batch of the slow one, so each batch is read
+     * from H2 once. Without pacing the fast reader finishes first and the slow one finds the first
+     * batches gone.
      */
     @Test
     void readersOfAReplayAtDifferentSpeeds_readEachBatchOnce() throws Exception {
-        SharedBatchEventStorageEngine engine = engine(8);
+        SharedBatchEventStorageEngine engine = engine(SharedBatchEventStorageEngine.DEFAULT_SHARED_BATCHES);
         append(engine, 100);
         int before = eventQueries.get();
 

@@ -80,13 +80,21 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
     /**
      * The server's CPU time over one phase and the work it did in it ({@code unit}, plural): how much CPU
      * one unit costs. Unlike a rate, this barely moves when something else runs on the machine, so
-     * it tells what a change bought even on a shared machine.
+     * it tells what a change bought even on a shared machine. {@code benchCpuSeconds} is the
+     * benchmark's own process over the same phase (null where the JVM does not say): its clients
+     * share the machine with the server, so the two together say how much of it the server had.
      */
     record ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit,
-                     List<ThreadGroupCpu> threadGroups) {
+                     List<ThreadGroupCpu> threadGroups, Double benchCpuSeconds) {
 
         ServerCpu {
             threadGroups = threadGroups == null ? List.of() : List.copyOf(threadGroups);
+        }
+
+        /** A phase measured without the benchmark's own CPU. */
+        ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit,
+                  List<ThreadGroupCpu> threadGroups) {
+            this(phase, cpuSeconds, wallSeconds, units, unit, threadGroups, null);
         }
 
         /** A phase measured without a thread dump (a server this run did not start). */

@@ -1,5 +1,6 @@
 package org.kontor.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -15,6 +16,7 @@ final class CpuMeter {
     private final ThreadCpu threads;
     private final Map<String, Double> threadsAtStart;
     private final long startNanos = System.nanoTime();
+    private final OptionalDouble benchCpuAtStart = benchCpuSeconds();
 
     private CpuMeter(KontorHttp http, OptionalDouble cpuAtStart, ThreadCpu threads, Map<String, Double> threadsAtStart) {
         this.http = http;
@@ -41,10 +43,22 @@ final class CpuMeter {
                 : ThreadCpu.largest(threadsAtStart, threads.snapshot(), ThreadCpu.GROUPS_SHOWN);
         OptionalDouble cpuAtEnd = http.processCpuSeconds();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        OptionalDouble benchCpuAtEnd = benchCpuSeconds();
         if (cpuAtStart.isEmpty() || cpuAtEnd.isEmpty()) {
             return null;
         }
+        Double benchCpu = benchCpuAtStart.isEmpty() || benchCpuAtEnd.isEmpty() ? null
+                : ClosedLoopLoad.round(benchCpuAtEnd.getAsDouble() - benchCpuAtStart.getAsDouble());
         return new BenchReport.ServerCpu(phase, ClosedLoopLoad.round(cpuAtEnd.getAsDouble() - cpuAtStart.getAsDouble()),
-                ClosedLoopLoad.round(wallSeconds), units, unit, threadGroups);
+                ClosedLoopLoad.round(wallSeconds), units, unit, threadGroups, benchCpu);
+    }
+
+    /**
+     * This benchmark's own CPU time, all its threads (clients, HTTP client, polling); empty where the
+     * JVM does not report it. The {@code jcmd} processes it starts are not in it.
+     */
+    static OptionalDouble benchCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0 ? OptionalDouble.of(os.getProcessCpuTime() / 1e9) : OptionalDouble.empty();
     }
 }

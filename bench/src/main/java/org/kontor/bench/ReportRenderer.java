@@ -193,14 +193,17 @@ final class ReportRenderer {
             return;
         }
         md.append("## Server CPU per unit of work\n\n")
-                .append("| phase | server CPU s | wall s | cores busy | units | CPU ms per unit |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| phase | server CPU s | wall s | cores busy | units | CPU ms per unit | benchmark CPU s |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (BenchReport.ServerCpu phase : report.cpu()) {
             row(md, phase.phase(), number(phase.cpuSeconds()), number(phase.wallSeconds()), number(phase.coresBusy()),
                     phase.units() + " " + phase.unit(),
-                    String.format(Locale.ROOT, "%.3f", phase.cpuMillisPerUnit()));
+                    String.format(Locale.ROOT, "%.3f", phase.cpuMillisPerUnit()),
+                    phase.benchCpuSeconds() == null ? "" : number(phase.benchCpuSeconds()));
         }
         md.append('\n');
+        // The clients run on the server's machine: what they used is not the server's to use.
+        md.append("Benchmark CPU s: this benchmark's own process (its clients and polling) over the same phase.\n\n");
         threadGroups(md, report);
     }
 

@@ -83,6 +83,24 @@ class ReportRendererTest {
     }
 
     @Test
+    void benchmarkCpu_aColumnBesideTheServersCpu_emptyWhereUnknown_inTheJsonToo() throws Exception {
+        BenchReport withBenchCpu = Reports.withCpu(report, List.of(
+                new BenchReport.ServerCpu("journal-entries", 45, 30, 9_000, "journal entries", List.of(), 12.5),
+                new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")));
+
+        String markdown = ReportRenderer.markdown(withBenchCpu);
+        JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(withBenchCpu));
+
+        assertThat(markdown)
+                .contains("| phase | server CPU s | wall s | cores busy | units | CPU ms per unit | benchmark CPU s |\n")
+                .contains("| journal-entries | 45.00 | 30.00 | 1.50 | 9000 journal entries | 5.000 | 12.50 |\n")
+                .contains("| replay | 80.00 | 40.00 | 2.00 | 1100000 events | 0.073 |  |\n")
+                .contains("Benchmark CPU s: this benchmark's own process");
+        assertThat(json.at("/cpu/0/benchCpuSeconds").asDouble()).isEqualTo(12.5);
+        assertThat(json.at("/cpu/1/benchCpuSeconds").isNull()).isTrue();
+    }
+
+    @Test
     void json_theSameFigures() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report));
 

@@ -212,7 +212,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return batchAfter(lastToken, batchSize).events();
+        return batchAfter(lastToken, batchSize, true).events();
     }
 
     /**
@@ -222,11 +222,15 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         // Only the embedded store's producer, which reads for every processor at the head, may block.
-        SharedMessages messages = new SharedMessages(trackingToken, mayBlock ? arrivals : null);
+        SharedMessages messages = new SharedMessages(trackingToken, mayBlock, mayBlock ? arrivals : null);
         return StreamSupport.stream(messages, false).onClose(messages::close);
     }
 
-    private Batch batchAfter(TrackingToken lastToken, int batchSize) {
+    /**
+     * The batch after {@code lastToken}: a kept one if another reader asked for it, else read now,
+     * and kept for the next reader if {@code keep}.
+     */
+    private Batch batchAfter(TrackingToken lastToken, int batchSize, boolean keep) {
         BatchRequest request = new BatchRequest(lastToken, batchSize);
         Kept mine = new Kept(new CompletableFuture<>(), nanoClock.getAsLong());
         Kept theirs;
@@ -236,7 +240,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
                 recentBatches.remove(request);
                 theirs = null;
             }
-            if (theirs == null) {
+            if (theirs == null && keep) {
                 recentBatches.put(request, mine);
             }
         }
@@ -314,12 +318,20 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
         private final ReaderPacing.Reader pace;
         /** Told when the events of a batch were taken; null unless this stream feeds the head. */
         private final EventArrivals arrivals;
+        /**
+         * Whether the batches it reads are kept for others: not those of the embedded store's
+         * producer, which reads new events at the head for every processor that follows it. No
+         * other reader asks for them (the processors at the head read the producer's), and with a
+         * few batches kept, its reads while clients post would push out those of a rebuild.
+         */
+        private final boolean keepsBatches;
         private boolean handedSinceSignal;
 
-        SharedMessages(TrackingToken after, EventArrivals arrivals) {
+        SharedMessages(TrackingToken after, boolean mayBlock, EventArrivals arrivals) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.lastRead = after;
             this.arrivals = arrivals;
+            this.keepsBatches = !mayBlock;
             // Placed against the head with its first batch, so that opening a stream runs no query.
             this.pace = pacing == null ? null : pacing.reader(positionOf(after), false);
         }
@@ -339,7 +351,7 @@ final class SharedBatchEventStorageEngine extends JdbcEventStorageEngine {
                 if (pace != null) {
                     pace.awaitTurn();
                 }
-                Batch batch = batchAfter(lastRead, batchSize());
+                Batch batch = batchAfter(lastRead, batchSize(), keepsBatches);
                 List<? extends TrackedEventData<?>> events = batch.events();
                 endReached = events.isEmpty();
                 if (!endReached) {

@@ -138,6 +138,30 @@ class SharedBatchEventStorageEngineTest {
         assertThat(second.get(14).getPayload()).isEqualTo("event 14");
     }
 
+    /**
+     * While clients post, the embedded store's producer reads a small batch at the head many times
+     * a second. With four batches kept, keeping those would push out a rebuild's batches before its
+     * slower processors ask for them.
+     */
+    @Test
+    void batchesOfTheReaderThatMayBlock_areNotKept_soAReplaysBatchesStayForItsOtherReaders() {
+        SharedBatchEventStorageEngine engine = engine(SharedBatchEventStorageEngine.DEFAULT_SHARED_BATCHES);
+        append(engine, 45);
+        List<Read> replay = readAll(engine, null);
+        TrackingToken afterFirstBatch = replay.get(8).token();
+        int before = eventQueries.get();
+        assertThat(readAll(engine, afterFirstBatch)).isEqualTo(replay.subList(9, 45));
+        int queriesWhileKept = eventQueries.get() - before;
+
+        try (var producer = engine.readEvents(replay.get(4).token(), true)) {
+            assertThat(producer.count()).as("four batches of its own").isEqualTo(40);
+        }
+
+        before = eventQueries.get();
+        assertThat(readAll(engine, afterFirstBatch)).isEqualTo(replay.subList(9, 45));
+        assertThat(eventQueries.get() - before).isEqualTo(queriesWhileKept);
+    }
+
     @Test
     void readerAtTheHead_seesEventsAppendedAfterAnEmptyBatch() {
         SharedBatchEventStorageEngine engine = engine(32);

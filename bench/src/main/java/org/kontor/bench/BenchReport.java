@@ -91,15 +91,9 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
             threadGroups = threadGroups == null ? List.of() : List.copyOf(threadGroups);
         }
 
-        /** A phase measured without the benchmark's own CPU. */
-        ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit,
-                  List<ThreadGroupCpu> threadGroups) {
-            this(phase, cpuSeconds, wallSeconds, units, unit, threadGroups, null);
-        }
-
-        /** A phase measured without a thread dump (a server this run did not start). */
+        /** A phase measured without thread dumps and without the benchmark's own CPU. */
         ServerCpu(String phase, double cpuSeconds, double wallSeconds, long units, String unit) {
-            this(phase, cpuSeconds, wallSeconds, units, unit, List.of());
+            this(phase, cpuSeconds, wallSeconds, units, unit, List.of(), null);
         }
 
         double cpuMillisPerUnit() {

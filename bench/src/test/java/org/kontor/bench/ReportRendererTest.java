@@ -65,7 +65,7 @@ class ReportRendererTest {
         BenchReport withGroups = Reports.withCpu(report, List.of(
                 new BenchReport.ServerCpu("journal-entries", 45, 41, 9_000, "journal entries", List.of(
                         new BenchReport.ThreadGroupCpu("boundedElastic-N", 18),
-                        new BenchReport.ThreadGroupCpu("WorkPackage[ledger-lines]-N", 4.5))),
+                        new BenchReport.ThreadGroupCpu("WorkPackage[ledger-lines]-N", 4.5)), null),
                 new BenchReport.ServerCpu("replay", 80, 40, 1_100_000, "events")));
 
         String markdown = ReportRenderer.markdown(withGroups);

@@ -2,6 +2,7 @@ package org.kontor.command.people;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,11 +11,14 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.kontor.command.people.UserCommands.ChangeUserPassword;
+import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.RegisterUser;
 import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.error.RuleViolationDetails;
+import org.kontor.config.security.KnownUser;
 import org.kontor.config.security.UserAccounts;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
@@ -35,6 +39,13 @@ import org.springframework.stereotype.Component;
  * password is made and printed once to standard output, deliberately not to the log, whose files
  * are kept and shipped. {@code erp.security.create-administrator=false} turns it off (for nodes
  * that should never create accounts).
+ *
+ * <p>The way back when no administrator can sign in (the password forgotten, the role taken):
+ * {@code erp.security.reset-admin=true} with a configured password gives the existing account
+ * {@value #ADMINISTRATOR} that password and the role ADMIN at start, as the system user, so the
+ * history shows it. Whoever sets the server's configuration can read its data directory anyway, so
+ * this opens nothing to anyone who could not already. A disabled account stays disabled: the
+ * start fails with a message instead. A start with the flag and the same password changes nothing.
  */
 @Component
 @ConditionalOnProperty(name = "erp.security.create-administrator", havingValue = "true", matchIfMissing = true)
@@ -52,26 +63,77 @@ class AdministratorBootstrap {
     private final String configuredPassword;
     private final Supplier<String> randomPasswords;
     private final PrintStream console;
+    private final boolean resetAdministrator;
 
     @Autowired
     AdministratorBootstrap(UserAccounts userAccounts, PasswordEncoder passwordEncoder, CommandGateway commandGateway,
-                           @Value("${ERP_ADMIN_PASSWORD:${erp.security.admin-password:}}") String configuredPassword) {
-        this(userAccounts, passwordEncoder, commandGateway, configuredPassword, RandomPasswords::next, System.out);
+                           @Value("${ERP_ADMIN_PASSWORD:${erp.security.admin-password:}}") String configuredPassword,
+                           @Value("${erp.security.reset-admin:false}") boolean resetAdministrator) {
+        this(userAccounts, passwordEncoder, commandGateway, configuredPassword, RandomPasswords::next, System.out,
+                resetAdministrator);
     }
 
     AdministratorBootstrap(UserAccounts userAccounts, PasswordEncoder passwordEncoder, CommandGateway commandGateway,
-                           String configuredPassword, Supplier<String> randomPasswords, PrintStream console) {
+                           String configuredPassword, Supplier<String> randomPasswords, PrintStream console,
+                           boolean resetAdministrator) {
         this.userAccounts = userAccounts;
         this.passwordEncoder = passwordEncoder;
         this.commandGateway = commandGateway;
         this.configuredPassword = configuredPassword == null ? "" : configuredPassword;
         this.randomPasswords = randomPasswords;
         this.console = console;
+        this.resetAdministrator = resetAdministrator;
+        if (resetAdministrator && this.configuredPassword.isEmpty()) {
+            throw new IllegalStateException("erp.security.reset-admin=true needs the new password of '"
+                    + ADMINISTRATOR + "' in ERP_ADMIN_PASSWORD (or erp.security.admin-password).");
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onApplicationReady() {
-        createAdministratorIfMissing();
+        if (!createAdministratorIfMissing() && resetAdministrator) {
+            resetAdministrator();
+        }
+    }
+
+    /**
+     * Gives the existing account {@value #ADMINISTRATOR} the configured password and the role
+     * ADMIN; returns what it changed: nothing when it has both already.
+     */
+    List<String> resetAdministrator() {
+        userAccounts.forget(ADMINISTRATOR);
+        KnownUser admin = userAccounts.find(ADMINISTRATOR).orElseThrow(() -> new IllegalStateException(
+                "erp.security.reset-admin=true, but there is no account '" + ADMINISTRATOR + "' to reset."));
+        if (!admin.enabled()) {
+            throw new IllegalStateException("erp.security.reset-admin=true, but the account '" + ADMINISTRATOR
+                    + "' is disabled, and a disabled account stays disabled. Sign in as another administrator.");
+        }
+        String password = checkedConfiguredPassword();
+        String accountId = UserAccountEvent.accountId(ADMINISTRATOR);
+        List<String> changed = new ArrayList<>();
+        try {
+            if (!passwordEncoder.matches(password, admin.passwordHash())) {
+                commandGateway.sendAndWait(new ChangeUserPassword(accountId, passwordEncoder.encode(password), null),
+                        startupMetadata());
+                changed.add("password");
+            }
+            if (!admin.roles().contains(Role.ADMIN)) {
+                List<Role> roles = new ArrayList<>(admin.roles());
+                roles.add(Role.ADMIN);
+                commandGateway.sendAndWait(new ChangeUserRoles(accountId, roles, null), startupMetadata());
+                changed.add("role ADMIN");
+            }
+        } finally {
+            userAccounts.forget(ADMINISTRATOR);
+        }
+        if (changed.isEmpty()) {
+            log.info("erp.security.reset-admin=true: the account '{}' has the configured password and the role ADMIN "
+                    + "already; nothing changed. Remove the setting.", ADMINISTRATOR);
+        } else {
+            log.warn("erp.security.reset-admin=true: gave the account '{}' the configured {}. Remove the setting.",
+                    ADMINISTRATOR, String.join(" and ", changed));
+        }
+        return changed;
     }
 
     /** Whether this call created the administrator; false when the account already existed. */

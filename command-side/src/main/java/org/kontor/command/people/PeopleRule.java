@@ -7,5 +7,7 @@ enum PeopleRule implements RuleCode {
     /** The account is disabled: it can be disabled again, but nothing else happens to it. */
     USER_DISABLED,
     /** A password change named a current password that is not the account's. */
-    WRONG_PASSWORD
+    WRONG_PASSWORD,
+    /** A user tried to disable their own account or take the role ADMIN from it. */
+    SELF_LOCKOUT
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -15,6 +16,7 @@ import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.DisableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
+import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
@@ -29,6 +31,14 @@ import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
  * A user account: who may sign in, with which roles. A disabled account stays disabled; its name
  * is never given to anyone else. Command handlers decide and apply; event sourcing handlers only
  * assign. The password hash is not kept: no decision here needs it.
+ *
+ * <p>No one disables their own account or takes the role ADMIN from it ({@link
+ * PeopleRule#SELF_LOCKOUT}); another administrator can. Only administrators change accounts, so
+ * each change that leaves an administrator fewer is made by one who stays: one after the other,
+ * such changes never leave the system without an administrator who can sign in. (Two
+ * administrators taking the role from each other at the same moment still can: the rule is kept
+ * by each account, not across accounts.) The acting user is the command's {@code userId}; a
+ * command without one (sent by the system) is not anyone's own.
  */
 @Aggregate
 class UserAccount {
@@ -59,8 +69,12 @@ class UserAccount {
     }
 
     @CommandHandler
-    CommandOutcome handle(ChangeUserRoles command) {
+    CommandOutcome handle(ChangeUserRoles command, @MetaDataValue(RequestMetadata.USER_ID) String actor) {
         refuseIfDisabled();
+        if (isOwn(actor) && roles.contains(Role.ADMIN) && !command.roles().contains(Role.ADMIN)) {
+            throw new BusinessRuleViolation(PeopleRule.SELF_LOCKOUT, "You cannot take the role ADMIN from your own "
+                    + "account; another administrator can. So there is always an administrator who can sign in.");
+        }
         if (!hasExactly(command.roles())) {
             apply(new UserRolesChanged(username, command.roles()));
         }
@@ -75,11 +89,20 @@ class UserAccount {
     }
 
     @CommandHandler
-    CommandOutcome handle(DisableUser command) {
+    CommandOutcome handle(DisableUser command, @MetaDataValue(RequestMetadata.USER_ID) String actor) {
+        if (!disabled && isOwn(actor)) {
+            throw new BusinessRuleViolation(PeopleRule.SELF_LOCKOUT, "You cannot disable your own account; another "
+                    + "administrator can. So there is always an administrator who can sign in.");
+        }
         if (!disabled) {
             apply(new UserDisabled(username, command.reason()));
         }
         return currentVersion();
+    }
+
+    /** Whether the user sending the command is this account's user. */
+    private boolean isOwn(String actor) {
+        return username.equals(actor);
     }
 
     private boolean isRegistered() {

@@ -14,11 +14,14 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.command.people.UserCommands.ChangeUserRoles;
+import org.kontor.command.people.UserCommands.DisableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
 import org.kontor.config.security.KnownUser;
 import org.kontor.config.security.UserAccounts;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
+import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -130,9 +133,80 @@ class AdministratorBootstrapTest {
         assertThat(userAccounts.find("admin")).isEmpty();
     }
 
+    // --- erp.security.reset-admin -----------------------------------------------------------
+
+    @Test
+    void startWithResetAfterThePasswordWasForgotten_configuredPasswordSetByTheSystem() {
+        bootstrap("").createAdministratorIfMissing();
+
+        List<String> changed = resetting("new-admin-password-1").resetAdministrator();
+
+        assertThat(changed).containsExactly("password");
+        assertThat(passwordEncoder.matches("new-admin-password-1",
+                userAccounts.find("admin").orElseThrow().passwordHash())).isTrue();
+        List<DomainEventMessage<?>> events = eventsOfAdmin();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).getPayload()).isInstanceOf(UserPasswordChanged.class);
+        assertThat(events.get(1).getMetaData()).containsEntry("userId", "system");
+    }
+
+    @Test
+    void startWithResetAfterTheRoleWasTaken_adminGivenTheRoleBackKeepingItsOthers() {
+        bootstrap("configured-admin-password").createAdministratorIfMissing();
+        axon.commandGateway().sendAndWait(new ChangeUserRoles(ADMIN_ACCOUNT, List.of(Role.MANAGER), null));
+
+        List<String> changed = resetting("configured-admin-password").resetAdministrator();
+
+        assertThat(changed).containsExactly("role ADMIN");
+        assertThat(userAccounts.find("admin").orElseThrow().roles()).containsExactly(Role.ADMIN, Role.MANAGER);
+    }
+
+    @Test
+    void startWithResetWhenNothingIsLost_nothingWritten() {
+        bootstrap("configured-admin-password").createAdministratorIfMissing();
+
+        List<String> changed = resetting("configured-admin-password").resetAdministrator();
+
+        assertThat(changed).isEmpty();
+        assertThat(eventsOfAdmin()).hasSize(1);
+    }
+
+    @Test
+    void firstStartWithReset_adminCreatedOnceWithTheConfiguredPassword() {
+        resetting("configured-admin-password").onApplicationReady();
+
+        assertThat(eventsOfAdmin()).hasSize(1);
+        assertThat(passwordEncoder.matches("configured-admin-password",
+                userAccounts.find("admin").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void startWithResetOfADisabledAdministrator_refusedToStartAndStillDisabled() {
+        bootstrap("").createAdministratorIfMissing();
+        axon.commandGateway().sendAndWait(new DisableUser(ADMIN_ACCOUNT, "replaced", null));
+
+        assertThatThrownBy(() -> resetting("new-admin-password-1").resetAdministrator())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is disabled, and a disabled account stays disabled");
+        assertThat(userAccounts.find("admin").orElseThrow().enabled()).isFalse();
+        assertThat(eventsOfAdmin()).hasSize(2);
+    }
+
+    @Test
+    void resetWithoutConfiguredPassword_refusedToStart() {
+        assertThatThrownBy(() -> resetting(""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("erp.security.reset-admin=true needs the new password");
+    }
+
     private AdministratorBootstrap bootstrap(String configuredPassword) {
         return new AdministratorBootstrap(userAccounts, passwordEncoder, axon.commandGateway(), configuredPassword,
-                () -> GENERATED, new PrintStream(console, true, StandardCharsets.UTF_8));
+                () -> GENERATED, new PrintStream(console, true, StandardCharsets.UTF_8), false);
+    }
+
+    private AdministratorBootstrap resetting(String configuredPassword) {
+        return new AdministratorBootstrap(userAccounts, passwordEncoder, axon.commandGateway(), configuredPassword,
+                () -> GENERATED, new PrintStream(console, true, StandardCharsets.UTF_8), true);
     }
 
     private String printed() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kontor.command.RuleViolations.violationOf;
 
 import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,6 +16,7 @@ import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.DisableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
+import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.people.Role;
@@ -34,6 +36,11 @@ class UserAccountTest {
     private static final UserRegistered REGISTERED =
             new UserRegistered(USERNAME, HASH, List.of(Role.SALES, Role.SUPPORT), "employee-7");
     private static final UserDisabled DISABLED = new UserDisabled(USERNAME, "Left the company");
+    private static final UserRegistered REGISTERED_ADMINISTRATOR =
+            new UserRegistered(USERNAME, HASH, List.of(Role.ADMIN, Role.MANAGER), null);
+    /** The metadata of a command the account's own user sent. */
+    private static final Map<String, String> SENT_BY_THEMSELVES = Map.of(RequestMetadata.USER_ID, USERNAME);
+    private static final Map<String, String> SENT_BY_ANOTHER_ADMINISTRATOR = Map.of(RequestMetadata.USER_ID, "admin");
 
     private FixtureConfiguration<UserAccount> fixture;
 
@@ -152,6 +159,41 @@ class UserAccountTest {
     }
 
     @Test
+    void changeOwnRolesWithoutAdmin_refusedAsSelfLockout() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new ChangeUserRoles(ACCOUNT_ID, List.of(Role.MANAGER), null), SENT_BY_THEMSELVES)
+                .expectNoEvents()
+                .expectException(violationOf(PeopleRule.SELF_LOCKOUT))
+                .expectExceptionMessage("You cannot take the role ADMIN from your own account; another administrator "
+                        + "can. So there is always an administrator who can sign in.");
+    }
+
+    @Test
+    void changeOwnRolesKeepingAdmin_rolesChanged() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new ChangeUserRoles(ACCOUNT_ID, List.of(Role.ADMIN), null), SENT_BY_THEMSELVES)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRolesChanged(USERNAME, List.of(Role.ADMIN)));
+    }
+
+    @Test
+    void changeOwnRolesOfANonAdministrator_rolesChanged() {
+        // Only the role ADMIN is guarded: without it, the account could not change roles anyway.
+        fixture.given(REGISTERED)
+                .when(new ChangeUserRoles(ACCOUNT_ID, List.of(Role.SALES), null), SENT_BY_THEMSELVES)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRolesChanged(USERNAME, List.of(Role.SALES)));
+    }
+
+    @Test
+    void changeAnotherAdministratorsRolesWithoutAdmin_rolesChanged() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new ChangeUserRoles(ACCOUNT_ID, List.of(Role.MANAGER), null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRolesChanged(USERNAME, List.of(Role.MANAGER)));
+    }
+
+    @Test
     void changeUserRolesToNone_commandCannotBeMade() {
         assertThatThrownBy(() -> new ChangeUserRoles(ACCOUNT_ID, List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -252,6 +294,24 @@ class UserAccountTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(USERNAME, 2, false));
+    }
+
+    @Test
+    void disableOwnAccount_refusedAsSelfLockout() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new DisableUser(ACCOUNT_ID, "leaving", null), SENT_BY_THEMSELVES)
+                .expectNoEvents()
+                .expectException(violationOf(PeopleRule.SELF_LOCKOUT))
+                .expectExceptionMessage("You cannot disable your own account; another administrator can. So there "
+                        + "is always an administrator who can sign in.");
+    }
+
+    @Test
+    void disableAnotherAdministrator_userDisabled() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new DisableUser(ACCOUNT_ID, "leaving", null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserDisabled(USERNAME, "leaving"));
     }
 
     @Test

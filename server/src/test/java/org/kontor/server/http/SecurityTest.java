@@ -76,6 +76,29 @@ class SecurityTest extends HttpTestSupport {
     }
 
     @Test
+    void administratorLockingThemselvesOut_refusedAndTheAccountUnchanged() {
+        createUser("boss-" + newId().substring(0, 8), "boss-password-123", "ADMIN");
+        WebTestClient boss = signedInAs(lastUser, "boss-password-123");
+
+        boss.post().uri("/api/users/{u}/disable", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": \"by mistake\"}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("SELF_LOCKOUT");
+        boss.post().uri("/api/users/{u}/roles", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\": [\"MANAGER\"]}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("SELF_LOCKOUT");
+
+        // Still an enabled administrator, at the version it was created with; another one may disable it.
+        boss.get().uri("/api/admin/projections").exchange().expectStatus().isOk();
+        http.post().uri("/api/users/{u}/disable", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, "\"1\"")
+                .bodyValue("{\"reason\": \"left\"}").exchange().expectStatus().isOk();
+        boss.get().uri("/api/admin/projections").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void changedRoles_applyToTheNextRequest() {
         createUser("mover-" + newId().substring(0, 8), "mover-password-12", "ANALYST");
         WebTestClient mover = signedInAs(lastUser, "mover-password-12");

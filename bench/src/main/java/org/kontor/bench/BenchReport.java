@@ -40,12 +40,17 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
      * A restart on the same data directory: every projection is rebuilt from the event store. The
      * rate is the events the slowest processor worked off between the first read of the lags
      * and the moment all of them read 0; the rate including start-up counts every stored event over
-     * the time from process launch.
+     * the time from process launch. {@code storeFileBytes}: the size of the event store's file when
+     * the first server stopped. {@code perSecondEachSlice}: the slowest processor's events a second
+     * in each slice of about {@code sliceMillis} from the first read ({@link Progress}).
      */
-    /** {@code storeFileBytes}: the size of the event store's file when the first server stopped. */
     record Replay(long eventsInStore, long storeFileBytes, long lagAtFirstRead, double secondsFromLaunch,
                   double secondsFromFirstRead, double eventsPerSecond, double eventsPerSecondIncludingStartup,
-                  boolean caughtUp) {
+                  boolean caughtUp, long sliceMillis, List<Double> perSecondEachSlice) {
+
+        Replay {
+            perSecondEachSlice = List.copyOf(perSecondEachSlice);
+        }
     }
 
     /**
@@ -53,16 +58,19 @@ record BenchReport(String startedAt, Machine machine, Map<String, Object> settin
      * the server that has just replayed (warm). {@code events}: the store's head when the rebuild began;
      * {@code seconds}: from the first request until every rebuild read DONE or FAILED; {@code finished}:
      * every one did, within the bound; {@code failed}: the read models whose rebuild failed, or whose
-     * request got no answer or a server error.
+     * request got no answer or a server error; {@code perSecondEachSlice}: the events a second of
+     * the rebuild furthest behind in each slice of about {@code sliceMillis} from the first request
+     * ({@link Progress}).
      */
     record Rebuild(int readModels, long events, double seconds, double eventsPerSecond, boolean finished,
-                   List<String> failed) {
+                   List<String> failed, long sliceMillis, List<Double> perSecondEachSlice) {
 
         Rebuild {
             if (finished && readModels == 0) {
                 throw new IllegalArgumentException("a rebuild of no read model cannot have finished");
             }
             failed = List.copyOf(failed);
+            perSecondEachSlice = List.copyOf(perSecondEachSlice);
         }
     }
 

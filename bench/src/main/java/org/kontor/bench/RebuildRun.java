@@ -53,20 +53,24 @@ final class RebuildRun {
         long deadline = started + timeout.toNanos();
         List<String> failed = new ArrayList<>();
         List<String> accepted = askEveryOne(http, processors, failed);
-        Map<String, String> states = Map.of();
+        RebuildStates.Snapshot snapshot = RebuildStates.Snapshot.NONE;
         long nextReport = started + Duration.ofSeconds(10).toNanos();
+        Progress progress = new Progress(started, ClosedLoopLoad.SLICE);
         while (!accepted.isEmpty() && System.nanoTime() < deadline) {
-            states = statesOr(http, states);
-            if (RebuildStates.allFinal(states, accepted)) {
+            snapshot = snapshotOr(http, snapshot);
+            progress.polled(System.nanoTime(), snapshot.lowestPosition(accepted));
+            if (RebuildStates.allFinal(snapshot.states(), accepted)) {
                 break;
             }
             Thread.sleep(POLL_MILLIS);
             if (System.nanoTime() > nextReport) {
-                Log.info("  rebuilding: " + RebuildStates.unfinished(states, accepted));
+                Log.info("  rebuilding: " + RebuildStates.unfinished(snapshot.states(), accepted));
                 nextReport += Duration.ofSeconds(10).toNanos();
             }
         }
         long end = System.nanoTime();
+        progress.finish();
+        Map<String, String> states = snapshot.states();
         boolean finished = !accepted.isEmpty() && RebuildStates.allFinal(states, accepted);
         failed.addAll(RebuildStates.failed(states, accepted));
         cpu.accept(meter.stop(PHASE, events, "events"));
@@ -75,7 +79,7 @@ final class RebuildRun {
         Log.info(String.format("rebuild of %d read models %s after %.1f s: %.0f events/s%s", accepted.size(),
                 finished ? "finished" : "DID NOT FINISH", seconds, rate, failed.isEmpty() ? "" : ", failed: " + failed));
         return new BenchReport.Rebuild(accepted.size(), events, ClosedLoopLoad.round(seconds),
-                ClosedLoopLoad.round(rate), finished, failed);
+                ClosedLoopLoad.round(rate), finished, failed, progress.sliceMillis(), progress.perSecondEachSlice());
     }
 
     /**
@@ -128,15 +132,15 @@ final class RebuildRun {
         }
     }
 
-    /** The rebuild states now, or the last ones read when the list cannot be read this time. */
-    private static Map<String, String> statesOr(KontorHttp http, Map<String, String> last)
+    /** The rebuilds now, or as last read when the list cannot be read this time. */
+    private static RebuildStates.Snapshot snapshotOr(KontorHttp http, RebuildStates.Snapshot last)
             throws InterruptedException {
         Optional<String> list = http.processorStatusList();
         if (list.isEmpty()) {
             return last;
         }
         try {
-            return RebuildStates.fromStatusList(list.get());
+            return RebuildStates.snapshot(list.get());
         } catch (IOException unreadable) {
             return last;
         }

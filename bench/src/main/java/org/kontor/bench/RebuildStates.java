@@ -25,14 +25,39 @@ final class RebuildStates {
 
     /** The state of each processor's latest rebuild, by name; a processor without one is left out. */
     static Map<String, String> fromStatusList(String body) throws IOException {
+        return snapshot(body).states();
+    }
+
+    /** The state and position of each processor's latest rebuild, by name; a processor without one is left out. */
+    static Snapshot snapshot(String body) throws IOException {
         Map<String, String> states = new TreeMap<>();
+        Map<String, Long> positions = new TreeMap<>();
         for (JsonNode processor : JSON.readTree(body).path("items")) {
             JsonNode rebuild = processor.path("rebuild");
             if (rebuild.isObject()) {
-                states.put(processor.path("name").asText(), rebuild.path("state").asText());
+                String name = processor.path("name").asText();
+                states.put(name, rebuild.path("state").asText());
+                positions.put(name, rebuild.path("position").asLong(0));
             }
         }
-        return states;
+        return new Snapshot(states, positions);
+    }
+
+    /** The rebuilds as one read of the status list shows them: each one's state and position (the copy's). */
+    record Snapshot(Map<String, String> states, Map<String, Long> positions) {
+
+        static final Snapshot NONE = new Snapshot(Map.of(), Map.of());
+
+        /**
+         * The position of the rebuild furthest behind, of those not failed (a failed one moves no
+         * more): the events every one of them has worked off. A read model not listed yet is at 0.
+         */
+        long lowestPosition(Collection<String> readModels) {
+            return readModels.stream()
+                    .filter(name -> !"FAILED".equals(states.get(name)))
+                    .mapToLong(name -> Math.max(0, positions.getOrDefault(name, 0L)))
+                    .min().orElse(0);
+        }
     }
 
     /** Every one of the read models has a rebuild that ended, done or failed. */

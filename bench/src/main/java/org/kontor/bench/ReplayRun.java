@@ -31,15 +31,18 @@ final class ReplayRun {
         long lagAtFirstRead = ProcessorLags.maxLag(lag);
         Log.info("replay: " + eventsInStore + " events in store, lag at first read " + lag);
         long nextReport = firstRead + Duration.ofSeconds(10).toNanos();
+        Progress progress = new Progress(firstRead, ClosedLoopLoad.SLICE);
         while (!ProjectionLag.caughtUp(lag, processors) && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
             lag = http.processorLag();
+            progress.polled(System.nanoTime(), lagAtFirstRead - ProcessorLags.maxLag(lag));
             if (System.nanoTime() > nextReport) {
                 Log.info("  replaying, behind: " + lag);
                 nextReport += Duration.ofSeconds(10).toNanos();
             }
         }
         long end = System.nanoTime();
+        progress.finish();
         boolean caughtUp = ProjectionLag.caughtUp(lag, processors);
         // The CPU from the first read on, over the events the slowest processor worked off since.
         cpu.accept(meter.stop("replay", lagAtFirstRead, "events"));
@@ -51,6 +54,7 @@ final class ReplayRun {
                 caughtUp ? "finished" : "DID NOT FINISH", fromLaunch, fromFirstRead, rate));
         return new BenchReport.Replay(eventsInStore, storeFileBytes, lagAtFirstRead, ClosedLoopLoad.round(fromLaunch),
                 ClosedLoopLoad.round(fromFirstRead), ClosedLoopLoad.round(rate),
-                ClosedLoopLoad.round(eventsInStore / fromLaunch), caughtUp);
+                ClosedLoopLoad.round(eventsInStore / fromLaunch), caughtUp, progress.sliceMillis(),
+                progress.perSecondEachSlice());
     }
 }

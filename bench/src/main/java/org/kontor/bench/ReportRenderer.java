@@ -3,6 +3,7 @@ package org.kontor.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kontor.bench.BenchReport.Lag;
@@ -155,6 +156,8 @@ final class ReportRenderer {
                 number(replay.secondsFromFirstRead()), number(replay.eventsPerSecond()),
                 number(replay.eventsPerSecondIncludingStartup()), replay.caughtUp() ? "yes" : "NO");
         md.append('\n');
+        progress(md, "the slowest processor's events a second", replay.sliceMillis(), replay.perSecondEachSlice(),
+                "from the first read of the lags");
     }
 
     private static void rebuild(StringBuilder md, BenchReport report) {
@@ -168,6 +171,20 @@ final class ReportRenderer {
         row(md, rebuild.readModels(), rebuild.events(), number(rebuild.seconds()), number(rebuild.eventsPerSecond()),
                 rebuild.finished() ? "yes" : "NO", rebuild.failed().isEmpty() ? "none" : String.join(", ", rebuild.failed()));
         md.append('\n');
+        progress(md, "the events a second of the rebuild furthest behind", rebuild.sliceMillis(),
+                rebuild.perSecondEachSlice(), "from the first request");
+    }
+
+    /** A rate in each slice of a replay or a rebuild, under its table; nothing when none was kept. */
+    private static void progress(StringBuilder md, String what, long sliceMillis, List<Double> perSecondEachSlice,
+                                 String from) {
+        if (perSecondEachSlice.isEmpty()) {
+            return;
+        }
+        md.append("In each ").append(sliceMillis % 1000 == 0 ? sliceMillis / 1000 + " s" : sliceMillis + " ms")
+                .append(' ').append(from).append(", ").append(what).append(": ")
+                .append(perSecondEachSlice.stream().map(ReportRenderer::number).collect(Collectors.joining(", ")))
+                .append(".\n\n");
     }
 
     private static void storage(StringBuilder md, BenchReport report) {

@@ -59,4 +59,15 @@ class RebuildStatesTest {
         assertThat(RebuildStates.failed(states, List.of("crm-timeline", "ledger-balances", "ledger-lines")))
                 .containsExactly("ledger-lines");
     }
+
+    @Test
+    void lowestPosition_theRebuildFurthestBehindNotFailed_andZeroForOneNotListedYet() throws Exception {
+        RebuildStates.Snapshot snapshot = RebuildStates.snapshot(DURING_THE_REBUILD);
+
+        assertThat(snapshot.lowestPosition(List.of("crm-timeline", "ledger-balances", "ledger-lines")))
+                .isEqualTo(412_000);
+        assertThat(snapshot.lowestPosition(List.of("crm-timeline", "ledger-lines"))).isEqualTo(999_999);
+        assertThat(snapshot.lowestPosition(List.of("crm-timeline", "sales-orders"))).isZero();
+        assertThat(RebuildStates.Snapshot.NONE.lowestPosition(List.of("crm-timeline"))).isZero();
+    }
 }

@@ -53,11 +53,27 @@ class ReportRendererTest {
     @Test
     void rebuildThatFailedOrWasNotMeasured_saidSo() {
         String failed = ReportRenderer.markdown(Reports.withRebuild(report,
-                new BenchReport.Rebuild(19, 1_200_000, 600, 2_000, false, List.of("ledger-lines", "crm-timeline"))));
+                new BenchReport.Rebuild(19, 1_200_000, 600, 2_000, false, List.of("ledger-lines", "crm-timeline"),
+                        10_000, List.of())));
         String none = ReportRenderer.markdown(Reports.withRebuild(report, null));
 
-        assertThat(failed).contains("| 19 | 1200000 | 600 | 2,000 | NO | ledger-lines, crm-timeline |");
+        assertThat(failed).contains("| 19 | 1200000 | 600 | 2,000 | NO | ledger-lines, crm-timeline |")
+                .doesNotContain("rebuild furthest behind");
         assertThat(none).doesNotContain("### Rebuild");
+    }
+
+    @Test
+    void replayAndRebuildProgress_aLineUnderEachTable_inTheJsonToo() throws Exception {
+        String markdown = ReportRenderer.markdown(report);
+        JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report));
+
+        assertThat(markdown)
+                .contains("| yes |\n\nIn each 10 s from the first read of the lags, the slowest processor's events a"
+                        + " second: 6,100, 14,000, 31,000, 36,500.\n")
+                .contains("| none |\n\nIn each 10 s from the first request, the events a second of the rebuild"
+                        + " furthest behind: 22,000, 36,000, 20,500, 21,000, 19,000.\n");
+        assertThat(json.at("/replay/perSecondEachSlice/2").asDouble()).isEqualTo(31_000);
+        assertThat(json.at("/rebuild/sliceMillis").asLong()).isEqualTo(10_000);
     }
 
     @Test

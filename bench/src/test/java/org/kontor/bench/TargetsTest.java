@@ -60,7 +60,7 @@ class TargetsTest {
     @Test
     void rebuildFastEnoughAtScale_metBesideTheReplay() {
         BenchReport report = Reports.withRebuild(Reports.example(1600, 90, 1_000_000, 7),
-                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, true, List.of()));
+                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, true, List.of(), 10_000, List.of()));
 
         TargetCheck rebuild = check(report, REBUILD);
         assertThat(rebuild.status()).isEqualTo(Status.MET);
@@ -72,7 +72,7 @@ class TargetsTest {
     @Test
     void rebuildFastEnoughBelowTheScale_notMeasuredRatherThanMet() {
         BenchReport report = Reports.withRebuild(Reports.example(1600, 90, 1_000_000, 7),
-                new BenchReport.Rebuild(19, 760_000, 19, 40_000, true, List.of()));
+                new BenchReport.Rebuild(19, 760_000, 19, 40_000, true, List.of(), 10_000, List.of()));
 
         TargetCheck rebuild = check(report, REBUILD);
         assertThat(rebuild.status()).isEqualTo(Status.NOT_MEASURED);
@@ -82,9 +82,9 @@ class TargetsTest {
     @Test
     void rebuildUnfinishedOrWithAFailedReadModel_notMetWhateverItsRate() {
         BenchReport unfinished = Reports.withRebuild(Reports.example(1600, 90, 1_000_000, 7),
-                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, false, List.of()));
+                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, false, List.of(), 10_000, List.of()));
         BenchReport oneFailed = Reports.withRebuild(Reports.example(1600, 90, 1_000_000, 7),
-                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, true, List.of("ledger-lines")));
+                new BenchReport.Rebuild(19, 1_000_000, 25, 40_000, true, List.of("ledger-lines"), 10_000, List.of()));
 
         assertThat(check(unfinished, REBUILD).status()).isEqualTo(Status.NOT_MET);
         assertThat(check(unfinished, REBUILD).measured()).endsWith(", did not finish");
@@ -102,7 +102,7 @@ class TargetsTest {
 
     @Test
     void rebuildOfNoReadModel_cannotHaveFinished() {
-        assertThatThrownBy(() -> new BenchReport.Rebuild(0, 1_000_000, 0.1, 0, true, List.of()))
+        assertThatThrownBy(() -> new BenchReport.Rebuild(0, 1_000_000, 0.1, 0, true, List.of(), 10_000, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

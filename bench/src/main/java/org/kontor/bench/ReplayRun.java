@@ -35,7 +35,9 @@ final class ReplayRun {
         while (!ProjectionLag.caughtUp(lag, processors) && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
             lag = http.processorLag();
-            progress.polled(System.nanoTime(), lagAtFirstRead - ProcessorLags.maxLag(lag));
+            if (!lag.isEmpty()) { // an unreadable list reads as no lag at all, not as all caught up
+                progress.polled(System.nanoTime(), lagAtFirstRead - ProcessorLags.maxLag(lag));
+            }
             if (System.nanoTime() > nextReport) {
                 Log.info("  replaying, behind: " + lag);
                 nextReport += Duration.ofSeconds(10).toNanos();

@@ -1,6 +1,5 @@
 package org.kontor.bench;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ final class Book {
     }
 
     /** Posts one random entry and counts it when the server accepted it. */
-    HttpResponse<String> postEntry() throws Exception {
-        HttpResponse<String> response = http.post("/api/ledger/journal-entries", workload.journalEntry());
+    KontorHttp.Reply postEntry() throws Exception {
+        KontorHttp.Reply response = http.post("/api/ledger/journal-entries", workload.journalEntry());
         if (response.statusCode() / 100 == 2) {
             entries.incrementAndGet();
         }

@@ -1,6 +1,5 @@
 package org.kontor.bench;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +21,7 @@ final class ClosedLoopLoad {
 
     /** One HTTP request; 2xx is success. */
     interface Call {
-        HttpResponse<String> send() throws Exception;
+        KontorHttp.Reply send() throws Exception;
     }
 
     private static final int MAX_ERROR_SAMPLES = 5;
@@ -149,7 +148,7 @@ final class ClosedLoopLoad {
 
     private static String attempt(Call call) {
         try {
-            HttpResponse<String> response = call.send();
+            KontorHttp.Reply response = call.send();
             if (response.statusCode() / 100 == 2) {
                 return null;
             }

@@ -111,12 +111,10 @@ public final class Benchmark {
                         notePeakResident(server);
                         heapWatcher.watch(null);
                         Thread.sleep(3_000);
-                        http.closeConnections();
                         server.close();
                         replay(heapWatcher, dataDirectory, started);
                     }
                 } finally {
-                    http.closeConnections();
                     heap = new BenchReport.Heap(heapWatcher.maxUsedBytes(), heapWatcher.samples(), liveAfterGc,
                             started.stream().anyMatch(process -> process.logMentions("OutOfMemoryError")),
                             heapWatcher.maxDirectBytes(), peakResidentBytes);
@@ -195,7 +193,7 @@ public final class Benchmark {
         AtomicLong inWarmup = new AtomicLong();
         AtomicLong inWindow = new AtomicLong();
         ClosedLoopLoad.Call counted = () -> {
-            KontorHttp.Reply response = call.send();
+            java.net.http.HttpResponse<String> response = call.send();
             if (response.statusCode() / 100 == 2) {
                 (measuring.get() ? inWindow : inWarmup).incrementAndGet();
             }
@@ -285,7 +283,6 @@ public final class Benchmark {
                 notes.add("The rebuild through the API was not measured: the replay did not finish.");
             }
             notePeakResident(second);
-            http.closeConnections();
         }
     }
 
@@ -324,7 +321,7 @@ public final class Benchmark {
         Log.info("wrote " + options.out().resolve("report.md") + " and report.json");
     }
 
-    private static void requireCreated(KontorHttp.Reply response, String what) {
+    private static void requireCreated(java.net.http.HttpResponse<String> response, String what) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
         }

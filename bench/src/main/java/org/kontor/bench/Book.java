@@ -1,5 +1,6 @@
 package org.kontor.bench;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ final class Book {
     }
 
     /** Posts one random entry and counts it when the server accepted it. */
-    KontorHttp.Reply postEntry() throws Exception {
-        KontorHttp.Reply response = http.post("/api/ledger/journal-entries", workload.journalEntry());
+    HttpResponse<String> postEntry() throws Exception {
+        HttpResponse<String> response = http.post("/api/ledger/journal-entries", workload.journalEntry());
         if (response.statusCode() / 100 == 2) {
             entries.incrementAndGet();
         }

@@ -1,5 +1,6 @@
 package org.kontor.bench;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,7 @@ final class ClosedLoopLoad {
 
     /** One HTTP request; 2xx is success. */
     interface Call {
-        KontorHttp.Reply send() throws Exception;
+        HttpResponse<String> send() throws Exception;
     }
 
     private static final int MAX_ERROR_SAMPLES = 5;
@@ -148,7 +149,7 @@ final class ClosedLoopLoad {
 
     private static String attempt(Call call) {
         try {
-            KontorHttp.Reply response = call.send();
+            HttpResponse<String> response = call.send();
             if (response.statusCode() / 100 == 2) {
                 return null;
             }

@@ -10,12 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /** The few HTTP calls the benchmark makes, signed in with HTTP Basic. Every call has a timeout. */
 final class KontorHttp {
@@ -23,16 +21,9 @@ final class KontorHttp {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Kept-alive connections idle at most; above, a returned one is closed (the clients are far fewer). */
-    static final int MAX_IDLE_CONNECTIONS = 256;
-
     private final HttpClient client;
     private final String base;
     private final String authorization;
-    /** Where commands go over {@link KeptAliveConnection}s; null for https, which goes through {@link #client}. */
-    private final URI plainServer;
-    private final Deque<KeptAliveConnection> idle = new ConcurrentLinkedDeque<>();
 
     KontorHttp(String baseUrl, String user, String password) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -40,73 +31,20 @@ final class KontorHttp {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        URI server = URI.create(base);
-        this.plainServer = "http".equalsIgnoreCase(server.getScheme()) ? server : null;
     }
 
     String baseUrl() {
         return base;
     }
 
-    /** A reply: its status and its body. */
-    record Reply(int statusCode, String body) {
-    }
-
-    /**
-     * A POST with a JSON body, over a kept-alive connection of its own while it runs ({@link
-     * KeptAliveConnection}; the clients' commands go here). On a connection the server closed
-     * while it was idle, the request is sent once more, on a new one ({@link
-     * KeptAliveConnection#foundClosed}).
-     */
-    Reply post(String path, String json) throws IOException, InterruptedException {
-        if (plainServer == null) {
-            HttpRequest request = request(path)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        }
-        KeptAliveConnection reused = idle.pollFirst();
-        if (reused != null) {
-            try {
-                return exchange(reused, path, json);
-            } catch (IOException failed) {
-                if (!reused.foundClosed()) {
-                    throw failed;
-                }
-            }
-        }
-        return exchange(open(), path, json);
-    }
-
-    private Reply exchange(KeptAliveConnection connection, String path, String json) throws IOException {
-        try {
-            Reply reply = connection.exchange("POST", plainServer.getRawPath() + path, authorization, json);
-            if (connection.isOpen() && idle.size() < MAX_IDLE_CONNECTIONS) {
-                idle.offerFirst(connection);
-            } else {
-                connection.close();
-            }
-            return reply;
-        } catch (IOException | RuntimeException failed) {
-            connection.close();
-            throw failed;
-        }
-    }
-
-    private KeptAliveConnection open() throws IOException {
-        int port = plainServer.getPort() < 0 ? 80 : plainServer.getPort();
-        return new KeptAliveConnection(plainServer.getHost(), port, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
-    }
-
-    /** Closes the idle kept-alive connections. */
-    void closeConnections() {
-        for (KeptAliveConnection connection; (connection = idle.pollFirst()) != null; ) {
-            connection.close();
-        }
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package org.kontor.bench;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ final class RebuildRun {
     private static Answer ask(KontorHttp http, String name) throws InterruptedException {
         try {
             // The endpoint reads no body; the empty object goes with the JSON content type of every POST.
-            KontorHttp.Reply answer = http.post("/api/admin/projections/" + name + "/replay", "{}");
+            HttpResponse<String> answer = http.post("/api/admin/projections/" + name + "/replay", "{}");
             String body = answer.body() == null ? "" : answer.body();
             return new Answer(answer.statusCode(),
                     answer.statusCode() + " " + body.substring(0, Math.min(200, body.length())));

@@ -2,9 +2,17 @@ package org.kontor.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
 class ClosedLoopLoadTest {
@@ -46,8 +54,46 @@ class ClosedLoopLoadTest {
         assertThat(phase.errorSamples()).first().asString().startsWith("500");
     }
 
-    private static KontorHttp.Reply answerAfterMillis(long millis, int status) throws InterruptedException {
+    private static HttpResponse<String> answerAfterMillis(long millis, int status) throws InterruptedException {
         Thread.sleep(millis);
-        return new KontorHttp.Reply(status, "{}");
+        return new Reply(status);
+    }
+
+    private record Reply(int statusCode) implements HttpResponse<String> {
+
+        @Override
+        public HttpRequest request() {
+            return HttpRequest.newBuilder(URI.create("http://localhost/")).build();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return HttpHeaders.of(Map.of(), (name, value) -> true);
+        }
+
+        @Override
+        public String body() {
+            return "{}";
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return URI.create("http://localhost/");
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
     }
 }

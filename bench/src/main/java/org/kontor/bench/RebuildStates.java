@@ -23,11 +23,6 @@ final class RebuildStates {
     private RebuildStates() {
     }
 
-    /** The state of each processor's latest rebuild, by name; a processor without one is left out. */
-    static Map<String, String> fromStatusList(String body) throws IOException {
-        return snapshot(body).states();
-    }
-
     /** The state and position of each processor's latest rebuild, by name; a processor without one is left out. */
     static Snapshot snapshot(String body) throws IOException {
         Map<String, String> states = new TreeMap<>();

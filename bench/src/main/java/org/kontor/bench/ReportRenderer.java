@@ -87,7 +87,7 @@ final class ReportRenderer {
         }
         long millis = phase.sliceMillis();
         md.append("- ").append(phase.name()).append(", per second in each ")
-                .append(millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms")
+                .append(sliceWidth(millis))
                 .append(" from the start of the warm-up:");
         long warmupSlices = millis <= 0 ? 0 : phase.warmupSeconds() * 1000L / millis;
         for (int index = 0; index < phase.perSecondEachSlice().size(); index++) {
@@ -175,13 +175,18 @@ final class ReportRenderer {
                 rebuild.perSecondEachSlice(), "from the first request");
     }
 
+    /** A slice's width as the report says it: {@code 10 s}, or in ms when not whole seconds. */
+    private static String sliceWidth(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /** A rate in each slice of a replay or a rebuild, under its table; nothing when none was kept. */
     private static void progress(StringBuilder md, String what, long sliceMillis, List<Double> perSecondEachSlice,
                                  String from) {
         if (perSecondEachSlice.isEmpty()) {
             return;
         }
-        md.append("In each ").append(sliceMillis % 1000 == 0 ? sliceMillis / 1000 + " s" : sliceMillis + " ms")
+        md.append("In each ").append(sliceWidth(sliceMillis))
                 .append(' ').append(from).append(", ").append(what).append(": ")
                 .append(perSecondEachSlice.stream().map(ReportRenderer::number).collect(Collectors.joining(", ")))
                 .append(".\n\n");

@@ -36,13 +36,13 @@ class RebuildStatesTest {
 
     @Test
     void statusList_theStateOfEachRebuildAndNoneForAProcessorNeverRebuilt() throws Exception {
-        assertThat(RebuildStates.fromStatusList(DURING_THE_REBUILD)).isEqualTo(Map.of("crm-timeline", "DONE",
+        assertThat(RebuildStates.snapshot(DURING_THE_REBUILD).states()).isEqualTo(Map.of("crm-timeline", "DONE",
                 "ledger-balances", "BUILDING", "ledger-lines", "FAILED"));
     }
 
     @Test
     void allFinal_onlyWhenEveryReadModelIsDoneOrFailed() throws Exception {
-        Map<String, String> states = RebuildStates.fromStatusList(DURING_THE_REBUILD);
+        Map<String, String> states = RebuildStates.snapshot(DURING_THE_REBUILD).states();
 
         assertThat(RebuildStates.allFinal(states, List.of("crm-timeline", "ledger-lines"))).isTrue();
         assertThat(RebuildStates.allFinal(states, List.of("crm-timeline", "ledger-balances"))).isFalse();
@@ -54,7 +54,7 @@ class RebuildStatesTest {
 
     @Test
     void failed_theReadModelsWhoseRebuildFailed() throws Exception {
-        Map<String, String> states = RebuildStates.fromStatusList(DURING_THE_REBUILD);
+        Map<String, String> states = RebuildStates.snapshot(DURING_THE_REBUILD).states();
 
         assertThat(RebuildStates.failed(states, List.of("crm-timeline", "ledger-balances", "ledger-lines")))
                 .containsExactly("ledger-lines");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kontor.config.storage.EventArrivals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -69,6 +71,24 @@ public class ReadConsistency {
         }
         return waitFor(processorName, () -> Mono.defer(read).filter(ready),
                 "The view does not show the requested version yet.");
+    }
+
+    /**
+     * The view of one aggregate as API.md's conventions read it: {@code consistent=true} waits for
+     * {@code processorName}, {@code minVersion=N} until the view shows version N, nothing found is
+     * a 404 naming {@code what} and {@code id}, and the view's version is the {@code ETag}.
+     */
+    public <T> Mono<ResponseEntity<T>> readVersioned(String processorName, Boolean consistent, Long minVersion,
+                                                     Supplier<Mono<T>> read, ToLongFunction<T> version,
+                                                     String what, String id) {
+        if (minVersion != null && minVersion < 1) {
+            throw new InvalidRequestException("minVersion", "must be 1 or more");
+        }
+        return awaitIfRequested(consistent, processorName)
+                .then(readUntil(processorName, read,
+                        minVersion == null ? null : view -> version.applyAsLong(view) >= minVersion))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(what, id)))
+                .map(view -> ResponseEntity.ok().eTag(Versions.etag(version.applyAsLong(view))).body(view));
     }
 
     private <T> Mono<T> waitFor(String processorName, Supplier<Mono<T>> attempt, String failure) {

@@ -27,7 +27,9 @@ public final class AccessMatrix {
     private static final Set<Role> READ_ALL = EnumSet.of(ADMIN, MANAGER, AUDITOR, ANALYST);
 
     public static final List<Rule> RULES = List.of(
-            // People: every signed-in user changes their own password; the rest is administration.
+            // People: every signed-in user reads their own account and changes their own password;
+            // the rest is administration.
+            rule(HttpMethod.GET, "/api/users/me", EnumSet.allOf(Role.class)),
             rule(HttpMethod.POST, "/api/users/me/password", EnumSet.allOf(Role.class)),
             rule(null, "/api/users/**", EnumSet.of(ADMIN)),
             // CRM

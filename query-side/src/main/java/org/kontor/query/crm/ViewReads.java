@@ -5,11 +5,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
-import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
-import org.kontor.config.http.Versions;
 import org.kontor.query.crm.PipelineViews.SortedList;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -37,14 +35,8 @@ class ViewReads {
     <T> Mono<ResponseEntity<T>> one(Object query, Class<T> viewType, ToLongFunction<T> version, String processor,
                                     String what, String id, Boolean consistent, Long minVersion) {
         requireShort(what + "Id", id);
-        if (minVersion != null && minVersion < 1) {
-            throw new InvalidRequestException("minVersion", "must be 1 or more");
-        }
-        return consistency.awaitIfRequested(consistent, processor)
-                .then(consistency.readUntil(processor, () -> ask(query, viewType),
-                        minVersion == null ? null : view -> version.applyAsLong(view) >= minVersion))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(what, id)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(version.applyAsLong(view))).body(view));
+        return consistency.readVersioned(processor, consistent, minVersion, () -> ask(query, viewType), version,
+                what, id);
     }
 
     /** A view without a version of its own (a list, a report, a campaign's analytics). */

@@ -17,7 +17,6 @@ import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
-import org.kontor.config.http.Versions;
 import org.kontor.query.ledger.LedgerQueries.FetchAccountLinesQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchBalanceSheetQuery;
 import org.kontor.query.ledger.LedgerQueries.FetchJournalEntryQuery;
@@ -108,16 +107,10 @@ class LedgerQueryController {
                                                  @RequestParam(required = false) Boolean consistent,
                                                  @RequestParam(required = false) Long minVersion) {
         requireShort("entryId", entryId);
-        if (minVersion != null && minVersion < 1) {
-            throw new InvalidRequestException("minVersion", "must be 1 or more");
-        }
         FetchJournalEntryQuery query = new FetchJournalEntryQuery(entryId);
-        return consistency.awaitIfRequested(consistent, JournalEntryProjection.PROCESSOR)
-                .then(consistency.readUntil(JournalEntryProjection.PROCESSOR,
-                        () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(JournalEntryView.class))),
-                        minVersion == null ? null : view -> view.version() >= minVersion))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("journal entry", entryId)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
+        return consistency.readVersioned(JournalEntryProjection.PROCESSOR, consistent, minVersion,
+                () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(JournalEntryView.class))),
+                JournalEntryView::version, "journal entry", entryId);
     }
 
     @GetMapping("/ledger/periods/{period}")

@@ -3,17 +3,14 @@ package org.kontor.query.purchasing;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
-import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
-import org.kontor.config.http.Versions;
 import org.kontor.query.purchasing.PurchasingQueries.FetchBillQuery;
 import org.kontor.query.purchasing.PurchasingQueries.FetchBillsQuery;
 import org.kontor.query.purchasing.PurchasingQueries.FetchPurchaseOrderQuery;
@@ -119,15 +116,9 @@ class PurchasingQueryController {
 
     private <T> Mono<ResponseEntity<T>> one(String what, String id, Object query, Class<T> answer, Boolean consistent,
                                            Long minVersion, ToLongFunction<T> version) {
-        if (minVersion != null && minVersion < 1) {
-            throw new InvalidRequestException("minVersion", "must be 1 or more");
-        }
-        Predicate<T> recentEnough = minVersion == null ? null : view -> version.applyAsLong(view) >= minVersion;
-        return consistency.awaitIfRequested(consistent, PurchasingViews.PROCESSOR)
-                .then(consistency.readUntil(PurchasingViews.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(query,
-                        ResponseTypes.instanceOf(answer))), recentEnough))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(what, id)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(version.applyAsLong(view))).body(view));
+        return consistency.readVersioned(PurchasingViews.PROCESSOR, consistent, minVersion,
+                () -> AxonCalls.offEventLoop(() -> queries.query(query, ResponseTypes.instanceOf(answer))),
+                version, what, id);
     }
 
     private <T> Mono<T> list(Boolean consistent, Object query, Class<T> answer) {

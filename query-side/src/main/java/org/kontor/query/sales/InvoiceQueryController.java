@@ -5,11 +5,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
-import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.Page;
 import org.kontor.config.http.PageRequest;
 import org.kontor.config.http.ReadConsistency;
-import org.kontor.config.http.Versions;
 import org.kontor.query.sales.InvoiceQueries.FetchInvoiceQuery;
 import org.kontor.query.sales.InvoiceQueries.FetchInvoicesQuery;
 import org.kontor.query.sales.InvoiceQueries.InvoicePage;
@@ -72,14 +70,9 @@ class InvoiceQueryController {
         if (invoiceId.length() > MAX_ID_LENGTH) {
             throw new InvalidRequestException("invoiceId", "must be at most " + MAX_ID_LENGTH + " characters");
         }
-        if (minVersion != null && minVersion < 1) {
-            throw new InvalidRequestException("minVersion", "must be 1 or more");
-        }
-        return consistency.awaitIfRequested(consistent, InvoiceProjection.PROCESSOR)
-                .then(consistency.readUntil(InvoiceProjection.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(
-                                new FetchInvoiceQuery(invoiceId), ResponseTypes.instanceOf(InvoiceView.class))),
-                        minVersion == null ? null : view -> view.version() >= minVersion))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("invoice", invoiceId)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
+        return consistency.readVersioned(InvoiceProjection.PROCESSOR, consistent, minVersion,
+                () -> AxonCalls.offEventLoop(() -> queries.query(new FetchInvoiceQuery(invoiceId),
+                        ResponseTypes.instanceOf(InvoiceView.class))),
+                InvoiceView::version, "invoice", invoiceId);
     }
 }

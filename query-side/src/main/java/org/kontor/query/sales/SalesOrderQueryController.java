@@ -4,9 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.kontor.config.http.AxonCalls;
 import org.kontor.config.http.InvalidRequestException;
-import org.kontor.config.http.NotFoundException;
 import org.kontor.config.http.ReadConsistency;
-import org.kontor.config.http.Versions;
 import org.kontor.query.sales.SalesOrderQueries.FetchSalesOrderQuery;
 import org.kontor.query.sales.SalesOrderQueries.SalesOrderView;
 import org.springframework.http.MediaType;
@@ -44,14 +42,9 @@ class SalesOrderQueryController {
         if (orderId.length() > MAX_ID_LENGTH) {
             throw new InvalidRequestException("orderId", "must be at most " + MAX_ID_LENGTH + " characters");
         }
-        if (minVersion != null && minVersion < 1) {
-            throw new InvalidRequestException("minVersion", "must be 1 or more");
-        }
-        return consistency.awaitIfRequested(consistent, SalesOrderProjection.PROCESSOR)
-                .then(consistency.readUntil(SalesOrderProjection.PROCESSOR, () -> AxonCalls.offEventLoop(() -> queries.query(
-                                new FetchSalesOrderQuery(orderId), ResponseTypes.instanceOf(SalesOrderView.class))),
-                        minVersion == null ? null : view -> view.version() >= minVersion))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("sales order", orderId)))
-                .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view));
+        return consistency.readVersioned(SalesOrderProjection.PROCESSOR, consistent, minVersion,
+                () -> AxonCalls.offEventLoop(() -> queries.query(new FetchSalesOrderQuery(orderId),
+                        ResponseTypes.instanceOf(SalesOrderView.class))),
+                SalesOrderView::version, "sales order", orderId);
     }
 }

@@ -189,6 +189,69 @@ class SecurityTest extends HttpTestSupport {
                         .doesNotContain("very-secret-pass-1").doesNotContain("$2a$"));
     }
 
+    @Test
+    void registeredAccount_readAtItsLocationWithItsVersionAndNeverItsPassword() {
+        String username = "reader-" + newId().substring(0, 8);
+        String location = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"%s\", \"password\": \"reader-password-1\", \"roles\": [\"ANALYST\"],"
+                        .formatted(username) + " \"employeeId\": \"E-77\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+
+        http.get().uri(location + "?consistent=true").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody()
+                .jsonPath("$.username").isEqualTo(username)
+                .jsonPath("$.roles[0]").isEqualTo("ANALYST")
+                .jsonPath("$.employeeId").isEqualTo("E-77")
+                .jsonPath("$.enabled").isEqualTo(true)
+                .jsonPath("$.registeredAt").isNotEmpty()
+                .jsonPath("$.passwordHash").doesNotExist()
+                .jsonPath("$.password").doesNotExist();
+
+        http.post().uri("/api/users/{u}/disable", username).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": \"left the company\"}").exchange().expectStatus().isOk();
+        http.get().uri(location + "?minVersion=2").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectBody()
+                .jsonPath("$.enabled").isEqualTo(false)
+                .jsonPath("$.disabledReason").isEqualTo("left the company");
+        http.get().uri("/api/users/nobody-" + newId().substring(0, 8)).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/users/" + "x".repeat(65)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void ownAccount_readByEveryRole_theDirectoryByAdministratorsOnly() {
+        createUser("clerk-" + newId().substring(0, 8), "clerk-password-12", "SUPPORT");
+        WebTestClient clerk = signedInAs(lastUser, "clerk-password-12");
+
+        clerk.get().uri("/api/users/me?consistent=true").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.username").isEqualTo(lastUser)
+                .jsonPath("$.roles[0]").isEqualTo("SUPPORT");
+        clerk.get().uri("/api/users").exchange().expectStatus().isForbidden();
+        clerk.get().uri("/api/users/admin").exchange().expectStatus().isForbidden();
+
+        http.get().uri("/api/users?limit=1000&consistent=true").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.username == '%s')].roles[0]".formatted(lastUser)).isEqualTo("SUPPORT")
+                .jsonPath("$.items[?(@.username == 'admin')].enabled").isEqualTo(true);
+        http.get().uri("/api/users?limit=1").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.nextCursor").isNotEmpty();
+    }
+
     private String lastUser;
 
     private void createUser(String username, String password, String role) {

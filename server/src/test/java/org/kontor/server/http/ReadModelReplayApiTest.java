@@ -42,7 +42,8 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
     private static final List<String> READ_MODELS = List.of("crm-activities", "crm-campaigns", "crm-cases",
             "crm-customers", "crm-leads", "crm-opportunities", "crm-pipeline", "crm-sales-days", "crm-timeline",
             "inventory-stock", "ledger-accounts", "ledger-balances", "ledger-entries", "ledger-lines", "sales-orders",
-            "sales-invoices", "purchasing-documents", "open-items-receivables", "open-items-payables");
+            "sales-invoices", "purchasing-documents", "open-items-receivables", "open-items-payables",
+            "people-users");
     /** Not read models: the Mongo token store's collection and the record of switches. */
     private static final Set<String> NOT_READ_MODELS = Set.of("trackingtokens", "read_model_switches");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -231,6 +232,11 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
                 {"id": "%s", "date": "%s", "description": "Office rent", "currency": "EUR", "reference": "RENT-1",
                  "lines": [{"account": "6100", "debit": "500.00"}, {"account": "1000", "credit": "500.00"}]}
                 """.formatted(newId(), LocalDate.now(ZoneOffset.UTC))).expectStatus().isCreated();
+        String username = "replay-" + newId().substring(0, 8);
+        crm.post("/api/users", """
+                {"username": "%s", "password": "replay-password-1", "roles": ["SALES"]}
+                """.formatted(username)).expectStatus().isCreated();
+        crm.post("/api/users/" + username + "/disable", "{\"reason\": \"left\"}").expectStatus().isOk();
     }
 
     private String servingName(String collection) {

@@ -66,7 +66,8 @@ class UserQueryController {
         return exchange.getPrincipal()
                 .map(Principal::getName)
                 .switchIfEmpty(Mono.error(AuthenticationRequiredException::new))
-                .flatMap(username -> user(username, consistent, minVersion));
+                // Not checked against the registration's rule: a token's subject may be any length.
+                .flatMap(username -> read(username, consistent, minVersion));
     }
 
     @GetMapping("/{username}")
@@ -76,6 +77,10 @@ class UserQueryController {
         if (username.length() > MAX_USERNAME_LENGTH) {
             throw new InvalidRequestException("username", "must be at most " + MAX_USERNAME_LENGTH + " characters");
         }
+        return read(username, consistent, minVersion);
+    }
+
+    private Mono<ResponseEntity<UserView>> read(String username, Boolean consistent, Long minVersion) {
         return consistency.readVersioned(PeopleViews.PROCESSOR, consistent, minVersion,
                 () -> AxonCalls.offEventLoop(() -> queries.query(new FetchUserQuery(username),
                         ResponseTypes.instanceOf(UserView.class))),

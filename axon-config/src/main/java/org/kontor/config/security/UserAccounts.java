@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kontor.events.people.UserAccountEvent;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
@@ -100,6 +101,9 @@ public class UserAccounts {
         }
         if (event instanceof UserDisabled) {
             return new KnownUser(user.username(), user.passwordHash(), user.roles(), user.employeeId(), false);
+        }
+        if (event instanceof UserEnabled) {
+            return new KnownUser(user.username(), user.passwordHash(), user.roles(), user.employeeId(), true);
         }
         return user;
     }

@@ -127,6 +127,7 @@ import org.kontor.events.ledger.LedgerPeriodEvent.PeriodClosed;
 import org.kontor.events.ledger.LedgerPeriodEvent.PeriodReopened;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
@@ -242,6 +243,7 @@ class EventJsonApprovalTest {
             new UserRolesChanged("anna.berg", List.of(Role.MANAGER, Role.SALES)),
             new UserPasswordChanged("anna.berg", NEW_PASSWORD_HASH),
             new UserDisabled("anna.berg", "Left the company"),
+            new UserEnabled("anna.berg", "Back from parental leave"),
             new AccountOpened("1110", "Bank, second account", AccountType.ASSET, "1100"),
             new JournalEntryPosted(REVERSAL_ID, LocalDate.of(2026, 3, 31), "2026-03",
                     "Reversal of " + ENTRY_ID + ": order cancelled", "EUR", "INV-2026-0042", REVERSAL_LINES,

@@ -13,6 +13,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
+import org.kontor.command.people.UserCommands.EnableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
 import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.BusinessRuleViolation;
@@ -40,12 +41,12 @@ import org.springframework.stereotype.Component;
  * are kept and shipped. {@code erp.security.create-administrator=false} turns it off (for nodes
  * that should never create accounts).
  *
- * <p>The way back when no administrator can sign in (the password forgotten, the role taken):
- * {@code erp.security.reset-admin=true} with a configured password gives the existing account
- * {@value #ADMINISTRATOR} that password and the role ADMIN at start, as the system user, so the
- * history shows it. Whoever sets the server's configuration can read its data directory anyway, so
- * this opens nothing to anyone who could not already. A disabled account stays disabled: the
- * start fails with a message instead. A start with the flag and the same password changes nothing.
+ * <p>The way back when no administrator can sign in (the password forgotten, the role taken, the
+ * account disabled): {@code erp.security.reset-admin=true} with a configured password enables the
+ * existing account {@value #ADMINISTRATOR} if it is disabled and gives it that password and the
+ * role ADMIN at start, as the system user, so the history shows it. Whoever sets the server's
+ * configuration can read its data directory anyway, so this opens nothing to anyone who could not
+ * already. A start with the flag and the same password changes nothing.
  */
 @Component
 @ConditionalOnProperty(name = "erp.security.create-administrator", havingValue = "true", matchIfMissing = true)
@@ -97,41 +98,43 @@ class AdministratorBootstrap {
     }
 
     /**
-     * Gives the existing account {@value #ADMINISTRATOR} the configured password and the role
-     * ADMIN; returns what it changed: nothing when it has both already.
+     * Enables the existing account {@value #ADMINISTRATOR} and gives it the configured password and
+     * the role ADMIN; returns what it changed: nothing when it is enabled and has both already.
      */
     List<String> resetAdministrator() {
         userAccounts.forget(ADMINISTRATOR);
         KnownUser admin = userAccounts.find(ADMINISTRATOR).orElseThrow(() -> new IllegalStateException(
                 "erp.security.reset-admin=true, but there is no account '" + ADMINISTRATOR + "' to reset."));
-        if (!admin.enabled()) {
-            throw new IllegalStateException("erp.security.reset-admin=true, but the account '" + ADMINISTRATOR
-                    + "' is disabled, and a disabled account stays disabled. Sign in as another administrator.");
-        }
         String password = checkedConfiguredPassword();
         String accountId = UserAccountEvent.accountId(ADMINISTRATOR);
         List<String> changed = new ArrayList<>();
         try {
+            // First: a disabled account takes no other change.
+            if (!admin.enabled()) {
+                commandGateway.sendAndWait(new EnableUser(accountId, "erp.security.reset-admin", null),
+                        startupMetadata());
+                changed.add("enabled");
+            }
             if (!passwordEncoder.matches(password, admin.passwordHash())) {
                 commandGateway.sendAndWait(new ChangeUserPassword(accountId, passwordEncoder.encode(password), null),
                         startupMetadata());
-                changed.add("password");
+                changed.add("the configured password");
             }
             if (!admin.roles().contains(Role.ADMIN)) {
                 List<Role> roles = new ArrayList<>(admin.roles());
                 roles.add(Role.ADMIN);
                 commandGateway.sendAndWait(new ChangeUserRoles(accountId, roles, null), startupMetadata());
-                changed.add("role ADMIN");
+                changed.add("the role ADMIN");
             }
         } finally {
             userAccounts.forget(ADMINISTRATOR);
         }
         if (changed.isEmpty()) {
-            log.info("erp.security.reset-admin=true: the account '{}' has the configured password and the role ADMIN "
-                    + "already; nothing changed. Remove the setting.", ADMINISTRATOR);
+            log.info("erp.security.reset-admin=true: the account '{}' is enabled and has the configured password and "
+                    + "the role ADMIN already; nothing changed. Remove the setting.", ADMINISTRATOR);
         } else {
-            log.warn("erp.security.reset-admin=true: gave the account '{}' the configured {}. Remove the setting.",
-                    ADMINISTRATOR, String.join(" and ", changed));
+            log.warn("erp.security.reset-admin=true: changed the account '{}': {}. Remove the setting.",
+                    ADMINISTRATOR, String.join(", ", changed));
         }
         return changed;
     }

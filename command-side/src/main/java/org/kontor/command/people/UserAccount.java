@@ -15,7 +15,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.DisableUser;
+import org.kontor.command.people.UserCommands.EnableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
+import org.kontor.command.people.UserCommands.ResetUserPassword;
 import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.BusinessRuleViolation;
 import org.kontor.config.error.CommonRule;
@@ -23,14 +25,16 @@ import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
 
 /**
- * A user account: who may sign in, with which roles. A disabled account stays disabled; its name
- * is never given to anyone else. Command handlers decide and apply; event sourcing handlers only
- * assign. The password hash is not kept: no decision here needs it.
+ * A user account: who may sign in, with which roles. A disabled account takes no change until an
+ * administrator enables it again, with the roles and password it had; its name is never given to
+ * anyone else. Command handlers decide and apply; event sourcing handlers only assign. The
+ * password hash is not kept: no decision here needs it.
  *
  * <p>No one disables their own account or takes the role ADMIN from it ({@link
  * PeopleRule#SELF_LOCKOUT}); another administrator can. Only administrators change accounts, so
@@ -88,6 +92,22 @@ class UserAccount {
         return currentVersion();
     }
 
+    /**
+     * An administrator's reset of another user's password. Their own goes through the change that
+     * asks for the current password: a reset needs none, so allowing it for oneself would let a
+     * borrowed session take an administrator's account for good.
+     */
+    @CommandHandler
+    CommandOutcome handle(ResetUserPassword command, @MetaDataValue(RequestMetadata.USER_ID) String actor) {
+        if (isOwn(actor)) {
+            throw new BusinessRuleViolation(PeopleRule.OWN_PASSWORD_RESET, "You change your own password with "
+                    + "POST /api/users/me/password, which asks for the current one.");
+        }
+        refuseIfDisabled();
+        apply(new UserPasswordChanged(username, command.passwordHash()));
+        return currentVersion();
+    }
+
     @CommandHandler
     CommandOutcome handle(DisableUser command, @MetaDataValue(RequestMetadata.USER_ID) String actor) {
         if (!disabled && isOwn(actor)) {
@@ -96,6 +116,15 @@ class UserAccount {
         }
         if (!disabled) {
             apply(new UserDisabled(username, command.reason()));
+        }
+        return currentVersion();
+    }
+
+    /** Enabling an enabled account changes nothing and answers its version, as a repeat would. */
+    @CommandHandler
+    CommandOutcome handle(EnableUser command) {
+        if (disabled) {
+            apply(new UserEnabled(username, command.reason()));
         }
         return currentVersion();
     }
@@ -138,5 +167,10 @@ class UserAccount {
     @EventSourcingHandler
     void on(UserDisabled event) {
         disabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserEnabled event) {
+        disabled = false;
     }
 }

@@ -79,13 +79,46 @@ final class UserCommands {
         }
     }
 
-    /** Stop an account from signing in, for good; {@code reason} is optional. */
+    /** Stop an account from signing in until it is enabled again; {@code reason} is optional. */
     record DisableUser(
             @TargetAggregateIdentifier String accountId,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
 
         DisableUser {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+    }
+
+    /**
+     * An administrator gives another user's account a new password, without knowing the current
+     * one (forgotten, or to be replaced after a leak); the user's own change is
+     * {@link ChangeUserPassword}, behind the current password.
+     */
+    record ResetUserPassword(
+            @TargetAggregateIdentifier String accountId,
+            String passwordHash,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        ResetUserPassword {
+            Objects.requireNonNull(accountId, "accountId");
+            requireHash(passwordHash);
+        }
+
+        @Override
+        public String toString() {
+            return "ResetUserPassword[accountId=" + accountId + ", passwordHash=" + HIDDEN + ", expectedVersion="
+                    + expectedVersion + "]";
+        }
+    }
+
+    /** Let a disabled account sign in again, as it was; {@code reason} is optional. */
+    record EnableUser(
+            @TargetAggregateIdentifier String accountId,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        EnableUser {
             Objects.requireNonNull(accountId, "accountId");
         }
     }

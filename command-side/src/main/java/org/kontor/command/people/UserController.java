@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.DisableUser;
+import org.kontor.command.people.UserCommands.EnableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
-import org.kontor.command.people.UserRequests.DisableJson;
+import org.kontor.command.people.UserCommands.ResetUserPassword;
 import org.kontor.command.people.UserRequests.PasswordChangeJson;
+import org.kontor.command.people.UserRequests.PasswordResetJson;
+import org.kontor.command.people.UserRequests.ReasonJson;
 import org.kontor.command.people.UserRequests.Registration;
 import org.kontor.command.people.UserRequests.RegistrationJson;
 import org.kontor.command.people.UserRequests.RolesJson;
@@ -87,12 +90,39 @@ class UserController {
 
     @PostMapping("/{username}/disable")
     Mono<ResponseEntity<IdAndVersion>> disable(@PathVariable String username,
-                                               @RequestBody(required = false) DisableJson body,
+                                               @RequestBody(required = false) ReasonJson body,
                                                ServerWebExchange exchange) {
         requireWellFormed(username);
         DisableUser command = new DisableUser(accountId(username), UserRequests.reason(body),
                 Versions.expectedAggregateVersion(exchange));
         return send(exchange, username, command).map(CommandResponses::accepted);
+    }
+
+    @PostMapping("/{username}/enable")
+    Mono<ResponseEntity<IdAndVersion>> enable(@PathVariable String username,
+                                              @RequestBody(required = false) ReasonJson body,
+                                              ServerWebExchange exchange) {
+        requireWellFormed(username);
+        EnableUser command = new EnableUser(accountId(username), UserRequests.reason(body),
+                Versions.expectedAggregateVersion(exchange));
+        return send(exchange, username, command).map(CommandResponses::accepted);
+    }
+
+    /**
+     * An administrator gives another user a new password, for a forgotten one or after a leak. The
+     * user should choose their own at once with {@code /me/password}; nothing forces it yet.
+     */
+    @PostMapping("/{username}/password")
+    Mono<ResponseEntity<IdAndVersion>> resetPassword(@PathVariable String username,
+                                                     @RequestBody PasswordResetJson body,
+                                                     ServerWebExchange exchange) {
+        requireWellFormed(username);
+        UserRequests.checkPasswordReset(body);
+        Long expectedVersion = Versions.expectedAggregateVersion(exchange);
+        return blocking(() -> passwordEncoder.encode(body.newPassword()))
+                .flatMap(passwordHash -> send(exchange, username,
+                        new ResetUserPassword(accountId(username), passwordHash, expectedVersion)))
+                .map(CommandResponses::accepted);
     }
 
     /** The signed-in user chooses a new password, proving they know the current one. */

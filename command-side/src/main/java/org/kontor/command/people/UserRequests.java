@@ -40,7 +40,8 @@ final class UserRequests {
     record RolesJson(List<Role> roles) {
     }
 
-    record DisableJson(String reason) {
+    /** The body of a disable or an enable: why, optionally. */
+    record ReasonJson(String reason) {
     }
 
     record PasswordChangeJson(String currentPassword, String newPassword) {
@@ -48,6 +49,15 @@ final class UserRequests {
         @Override
         public String toString() {
             return "PasswordChangeJson[currentPassword=" + HIDDEN + ", newPassword=" + HIDDEN + "]";
+        }
+    }
+
+    /** An administrator's reset of another user's password. */
+    record PasswordResetJson(String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordResetJson[newPassword=" + HIDDEN + "]";
         }
     }
 
@@ -84,8 +94,8 @@ final class UserRequests {
         return roles;
     }
 
-    /** The reason for disabling, if any; the body itself may be absent. */
-    static String reason(DisableJson json) {
+    /** The reason for disabling or enabling, if any; the body itself may be absent. */
+    static String reason(ReasonJson json) {
         String reason = json == null ? null : blankAsNull(json.reason());
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
@@ -105,6 +115,12 @@ final class UserRequests {
         if (problems.isEmpty() && json.newPassword().equals(json.currentPassword())) {
             problems.add(new FieldProblem("newPassword", "must differ from the current password"));
         }
+        throwIfAny(problems);
+    }
+
+    static void checkPasswordReset(PasswordResetJson json) {
+        List<FieldProblem> problems = new ArrayList<>();
+        newPassword(problems, "newPassword", json.newPassword());
         throwIfAny(problems);
     }
 

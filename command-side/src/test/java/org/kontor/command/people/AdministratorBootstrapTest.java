@@ -21,7 +21,10 @@ import org.kontor.config.security.KnownUser;
 import org.kontor.config.security.UserAccounts;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
+import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
+import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -97,7 +100,7 @@ class AdministratorBootstrapTest {
 
     @Test
     void laterStartAfterTheAdministratorWasDisabled_nothingHappens() {
-        // Not a back door: a disabled administrator stays disabled whatever the configuration says.
+        // Not a back door: without erp.security.reset-admin, a disabled administrator stays disabled.
         bootstrap("").createAdministratorIfMissing();
         axon.commandGateway().sendAndWait(new UserCommands.DisableUser(ADMIN_ACCOUNT, "replaced", null));
         console.reset();
@@ -141,7 +144,7 @@ class AdministratorBootstrapTest {
 
         List<String> changed = resetting("new-admin-password-1").resetAdministrator();
 
-        assertThat(changed).containsExactly("password");
+        assertThat(changed).containsExactly("the configured password");
         assertThat(passwordEncoder.matches("new-admin-password-1",
                 userAccounts.find("admin").orElseThrow().passwordHash())).isTrue();
         List<DomainEventMessage<?>> events = eventsOfAdmin();
@@ -157,7 +160,7 @@ class AdministratorBootstrapTest {
 
         List<String> changed = resetting("configured-admin-password").resetAdministrator();
 
-        assertThat(changed).containsExactly("role ADMIN");
+        assertThat(changed).containsExactly("the role ADMIN");
         assertThat(userAccounts.find("admin").orElseThrow().roles()).containsExactly(Role.ADMIN, Role.MANAGER);
     }
 
@@ -181,15 +184,21 @@ class AdministratorBootstrapTest {
     }
 
     @Test
-    void startWithResetOfADisabledAdministrator_refusedToStartAndStillDisabled() {
+    void startWithResetOfADisabledAdministrator_enabledFirstThenGivenThePassword() {
         bootstrap("").createAdministratorIfMissing();
         axon.commandGateway().sendAndWait(new DisableUser(ADMIN_ACCOUNT, "replaced", null));
 
-        assertThatThrownBy(() -> resetting("new-admin-password-1").resetAdministrator())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("is disabled, and a disabled account stays disabled");
-        assertThat(userAccounts.find("admin").orElseThrow().enabled()).isFalse();
-        assertThat(eventsOfAdmin()).hasSize(2);
+        List<String> changed = resetting("new-admin-password-1").resetAdministrator();
+
+        assertThat(changed).containsExactly("enabled", "the configured password");
+        KnownUser admin = userAccounts.find("admin").orElseThrow();
+        assertThat(admin.enabled()).isTrue();
+        assertThat(passwordEncoder.matches("new-admin-password-1", admin.passwordHash())).isTrue();
+        List<DomainEventMessage<?>> events = eventsOfAdmin();
+        assertThat(events).<Class<?>>extracting(event -> event.getPayload().getClass())
+                .containsExactly(UserRegistered.class, UserDisabled.class, UserEnabled.class, UserPasswordChanged.class);
+        assertThat(events.get(2).getPayload()).isEqualTo(new UserEnabled("admin", "erp.security.reset-admin"));
+        assertThat(events.get(2).getMetaData()).containsEntry("userId", "system");
     }
 
     @Test

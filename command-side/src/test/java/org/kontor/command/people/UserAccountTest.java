@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.kontor.command.people.UserCommands.ChangeUserPassword;
 import org.kontor.command.people.UserCommands.ChangeUserRoles;
 import org.kontor.command.people.UserCommands.DisableUser;
+import org.kontor.command.people.UserCommands.EnableUser;
 import org.kontor.command.people.UserCommands.RegisterUser;
+import org.kontor.command.people.UserCommands.ResetUserPassword;
 import org.kontor.config.axon.RequestMetadata;
 import org.kontor.config.error.CommonRule;
 import org.kontor.config.http.CommandOutcome;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
@@ -322,11 +325,90 @@ class UserAccountTest {
                 .expectException(AggregateNotFoundException.class);
     }
 
+    // --- enable -------------------------------------------------------------------------------
+
+    @Test
+    void enableDisabledUser_userEnabled() {
+        fixture.given(REGISTERED, DISABLED)
+                .when(new EnableUser(ACCOUNT_ID, "Back from parental leave", null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserEnabled(USERNAME, "Back from parental leave"))
+                .expectResultMessagePayload(new CommandOutcome(USERNAME, 3, false));
+    }
+
+    @Test
+    void changeRolesOfUserEnabledAgain_rolesChanged() {
+        fixture.given(REGISTERED, DISABLED, new UserEnabled(USERNAME, null))
+                .when(new ChangeUserRoles(ACCOUNT_ID, List.of(Role.MANAGER), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRolesChanged(USERNAME, List.of(Role.MANAGER)));
+    }
+
+    @Test
+    void enableEnabledUser_nothingHappens() {
+        fixture.given(REGISTERED, DISABLED, new UserEnabled(USERNAME, null))
+                .when(new EnableUser(ACCOUNT_ID, "Asked twice", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(USERNAME, 3, false));
+    }
+
+    @Test
+    void disableUserEnabledAgain_userDisabledAgain() {
+        fixture.given(REGISTERED, DISABLED, new UserEnabled(USERNAME, null))
+                .when(new DisableUser(ACCOUNT_ID, "Left again", null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserDisabled(USERNAME, "Left again"));
+    }
+
+    @Test
+    void enableUnknownUser_aggregateNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new EnableUser(ACCOUNT_ID, null, null))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    // --- reset password -----------------------------------------------------------------------
+
+    @Test
+    void resetPasswordOfAnotherUser_passwordChanged() {
+        fixture.given(REGISTERED)
+                .when(new ResetUserPassword(ACCOUNT_ID, NEW_HASH, null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserPasswordChanged(USERNAME, NEW_HASH))
+                .expectResultMessagePayload(new CommandOutcome(USERNAME, 2, false));
+    }
+
+    @Test
+    void resetOwnPassword_refusedAsOwnPasswordReset() {
+        fixture.given(REGISTERED_ADMINISTRATOR)
+                .when(new ResetUserPassword(ACCOUNT_ID, NEW_HASH, null), SENT_BY_THEMSELVES)
+                .expectNoEvents()
+                .expectException(violationOf(PeopleRule.OWN_PASSWORD_RESET));
+    }
+
+    @Test
+    void resetPasswordOfDisabledUser_refusedAsUserDisabled() {
+        fixture.given(REGISTERED, DISABLED)
+                .when(new ResetUserPassword(ACCOUNT_ID, NEW_HASH, null), SENT_BY_ANOTHER_ADMINISTRATOR)
+                .expectNoEvents()
+                .expectException(violationOf(PeopleRule.USER_DISABLED));
+    }
+
+    @Test
+    void resetPasswordToAPasswordInsteadOfAHash_commandCannotBeMade() {
+        assertThatThrownBy(() -> new ResetUserPassword(ACCOUNT_ID, "a-new-password-in-clear", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain("a-new-password-in-clear");
+    }
+
     @Test
     void commandsWithAHash_printWithoutIt() {
         // Commands may end up in logs; a bcrypt hash there could be attacked offline.
         assertThat(register(List.of(Role.SALES)).toString()).doesNotContain(HASH).contains(USERNAME);
         assertThat(new ChangeUserPassword(ACCOUNT_ID, NEW_HASH, null).toString()).doesNotContain(NEW_HASH);
+        assertThat(new ResetUserPassword(ACCOUNT_ID, NEW_HASH, null).toString()).doesNotContain(NEW_HASH);
     }
 
     private static RegisterUser register(List<Role> roles) {

@@ -245,6 +245,103 @@ class UserControllerTest {
         post("/api/users/nobody/disable", "{}").exchange().expectStatus().isNotFound();
     }
 
+    // --- enable -------------------------------------------------------------------------------
+
+    @Test
+    void enableDisabledAccount_200AndItCanBeChangedAndSignInAgain() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+        post("/api/users/anna.berg/disable", "{\"reason\": \"On leave\"}").exchange().expectStatus().isOk();
+
+        post("/api/users/anna.berg/enable", "{\"reason\": \"Back from leave\"}").header(SIGNED_IN_AS, "admin")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().json("{\"id\": \"anna.berg\", \"version\": 3}", true);
+        KnownUser enabled = userAccounts.find("anna.berg").orElseThrow();
+        assertThat(enabled.enabled()).isTrue();
+        assertThat(passwordEncoder.matches(PASSWORD, enabled.passwordHash())).isTrue();
+        assertThat(enabled.roles()).containsExactly(Role.SALES, Role.SUPPORT);
+
+        post("/api/users/anna.berg/roles", "{\"roles\": [\"MANAGER\"]}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void enableWithoutBodyAnAccountThatIsEnabled_200SameVersionNothingWritten() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+
+        http.post().uri("/api/users/anna.berg/enable").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"anna.berg\", \"version\": 1}", true);
+        assertThat(eventsOf("anna.berg")).hasSize(1);
+    }
+
+    @Test
+    void enableWithReasonTooLong_400NothingWritten() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+        post("/api/users/anna.berg/disable", "{}").exchange().expectStatus().isOk();
+
+        post("/api/users/anna.berg/enable", "{\"reason\": \"" + "x".repeat(501) + "\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        assertThat(userAccounts.find("anna.berg").orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void enableUnknownUser_404() {
+        post("/api/users/nobody/enable", "{}").exchange().expectStatus().isNotFound();
+    }
+
+    // --- password reset by an administrator ----------------------------------------------------
+
+    @Test
+    void resetPasswordOfAnotherUser_200AndOnlyTheNewPasswordWorks() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+
+        resetPassword("anna.berg", "autumn-river-compass").header(SIGNED_IN_AS, "admin").exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": \"anna.berg\", \"version\": 2}", true);
+
+        String hash = userAccounts.find("anna.berg").orElseThrow().passwordHash();
+        assertThat(passwordEncoder.matches("autumn-river-compass", hash)).isTrue();
+        assertThat(passwordEncoder.matches(PASSWORD, hash)).isFalse();
+        assertThat(eventsOf("anna.berg").toString()).doesNotContain("autumn-river-compass");
+    }
+
+    @Test
+    void resetOwnPassword_422OwnPasswordResetNothingWritten() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+
+        resetPassword("anna.berg", "autumn-river-compass").header(SIGNED_IN_AS, "anna.berg").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("OWN_PASSWORD_RESET");
+        assertThat(eventsOf("anna.berg")).hasSize(1);
+    }
+
+    @Test
+    void resetPasswordToATooShortOne_400() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+
+        resetPassword("anna.berg", "short").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("newPassword");
+        assertThat(eventsOf("anna.berg")).hasSize(1);
+    }
+
+    @Test
+    void resetPasswordOfDisabledUser_422UserDisabled() {
+        post("/api/users", REGISTRATION).exchange().expectStatus().isCreated();
+        post("/api/users/anna.berg/disable", "{}").exchange().expectStatus().isOk();
+
+        resetPassword("anna.berg", "autumn-river-compass").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("USER_DISABLED");
+    }
+
+    @Test
+    void resetPasswordOfUnknownUser_404() {
+        resetPassword("nobody", "autumn-river-compass").exchange().expectStatus().isNotFound();
+    }
+
     // --- own password -------------------------------------------------------------------------
 
     @Test
@@ -311,6 +408,7 @@ class UserControllerTest {
                 .doesNotContain(PASSWORD).contains("anna.berg");
         assertThat(new UserRequests.PasswordChangeJson(PASSWORD, "autumn-river-compass").toString())
                 .doesNotContain(PASSWORD, "autumn-river-compass");
+        assertThat(new UserRequests.PasswordResetJson(PASSWORD).toString()).doesNotContain(PASSWORD);
     }
 
     private WebTestClient.RequestHeadersSpec<?> post(String path, String body) {
@@ -321,6 +419,10 @@ class UserControllerTest {
         return post("/api/users/me/password", """
                 {"currentPassword": "%s", "newPassword": "%s"}
                 """.formatted(current, chosen)).header(SIGNED_IN_AS, username);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> resetPassword(String username, String chosen) {
+        return post("/api/users/" + username + "/password", "{\"newPassword\": \"%s\"}".formatted(chosen));
     }
 
     private List<DomainEventMessage<?>> eventsOf(String username) {

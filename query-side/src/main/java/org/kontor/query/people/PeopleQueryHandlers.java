@@ -52,7 +52,7 @@ class PeopleQueryHandlers {
         return new UserView(user.getString("_id"), List.copyOf(user.getList("roles", String.class)),
                 user.getString("employeeId"), user.getBoolean("enabled"), instant(user, "registeredAt"),
                 instant(user, "passwordChangedAt"), instant(user, "disabledAt"), user.getString("disabledReason"),
-                user.getLong("version"));
+                instant(user, "reenabledAt"), user.getString("reenabledReason"), user.getLong("version"));
     }
 
     private static Instant instant(Document user, String field) {

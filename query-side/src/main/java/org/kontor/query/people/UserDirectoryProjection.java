@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
@@ -67,6 +68,20 @@ class UserDirectoryProjection {
             user.put("enabled", false);
             user.put("disabledAt", Date.from(recordedAt));
             user.put("disabledReason", event.reason());
+            user.remove("reenabledAt");
+            user.remove("reenabledReason");
+        });
+    }
+
+    @EventHandler
+    void on(UserEnabled event, @Timestamp Instant recordedAt, @SequenceNumber long sequenceNumber,
+            TrackingToken token) {
+        change(event, token, sequenceNumber, false, user -> {
+            user.put("enabled", true);
+            user.put("reenabledAt", Date.from(recordedAt));
+            user.put("reenabledReason", event.reason());
+            user.remove("disabledAt");
+            user.remove("disabledReason");
         });
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.kontor.events.people.Role;
 import org.kontor.events.people.UserAccountEvent;
 import org.kontor.events.people.UserAccountEvent.UserDisabled;
+import org.kontor.events.people.UserAccountEvent.UserEnabled;
 import org.kontor.events.people.UserAccountEvent.UserPasswordChanged;
 import org.kontor.events.people.UserAccountEvent.UserRegistered;
 import org.kontor.events.people.UserAccountEvent.UserRolesChanged;
@@ -43,7 +44,8 @@ class UserDirectoryProjectionTest {
                 event("sam", 2, new UserPasswordChanged("sam", HASH + "x"), REGISTERED.plusSeconds(120))));
 
         assertThat(queries.handle(new FetchUserQuery("sam"))).isEqualTo(new UserView("sam",
-                List.of("SALES", "MANAGER"), "E-1042", true, REGISTERED, REGISTERED.plusSeconds(120), null, null, 3));
+                List.of("SALES", "MANAGER"), "E-1042", true, REGISTERED, REGISTERED.plusSeconds(120), null, null,
+                null, null, 3));
 
         harness.handle(projection, List.of(event("sam", 3, new UserDisabled("sam", "Left the company"), DISABLED)));
 
@@ -53,6 +55,23 @@ class UserDirectoryProjectionTest {
         assertThat(disabled.disabledReason()).isEqualTo("Left the company");
         assertThat(disabled.version()).isEqualTo(4);
         assertThat(queries.handle(new FetchUserQuery("kim"))).isNull();
+    }
+
+    @Test
+    void disabledThenEnabledThenDisabled_theViewSaysOnlyTheLatestOfThem() {
+        Instant enabledAt = DISABLED.plusSeconds(3_600);
+        harness.handle(projection, List.of(
+                event("sam", 0, new UserRegistered("sam", HASH, List.of(Role.SALES), null), REGISTERED),
+                event("sam", 1, new UserDisabled("sam", "On leave"), DISABLED),
+                event("sam", 2, new UserEnabled("sam", "Back from leave"), enabledAt)));
+
+        assertThat(queries.handle(new FetchUserQuery("sam"))).isEqualTo(new UserView("sam", List.of("SALES"), null,
+                true, REGISTERED, null, null, null, enabledAt, "Back from leave", 3));
+
+        harness.handle(projection, List.of(event("sam", 3, new UserDisabled("sam", "Left"), enabledAt.plusSeconds(60))));
+
+        assertThat(queries.handle(new FetchUserQuery("sam"))).isEqualTo(new UserView("sam", List.of("SALES"), null,
+                false, REGISTERED, null, enabledAt.plusSeconds(60), "Left", null, null, 4));
     }
 
     @Test

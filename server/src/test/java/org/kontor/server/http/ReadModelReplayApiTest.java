@@ -232,11 +232,16 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
                 {"id": "%s", "date": "%s", "description": "Office rent", "currency": "EUR", "reference": "RENT-1",
                  "lines": [{"account": "6100", "debit": "500.00"}, {"account": "1000", "credit": "500.00"}]}
                 """.formatted(newId(), LocalDate.now(ZoneOffset.UTC))).expectStatus().isCreated();
-        String username = "replay-" + newId().substring(0, 8);
-        crm.post("/api/users", """
-                {"username": "%s", "password": "replay-password-1", "roles": ["SALES"]}
-                """.formatted(username)).expectStatus().isCreated();
-        crm.post("/api/users/" + username + "/disable", "{\"reason\": \"left\"}").expectStatus().isOk();
+        for (boolean back : new boolean[] {false, true}) {
+            String username = "replay-" + newId().substring(0, 8);
+            crm.post("/api/users", """
+                    {"username": "%s", "password": "replay-password-1", "roles": ["SALES"]}
+                    """.formatted(username)).expectStatus().isCreated();
+            crm.post("/api/users/" + username + "/disable", "{\"reason\": \"left\"}").expectStatus().isOk();
+            if (back) {
+                crm.post("/api/users/" + username + "/enable", "{\"reason\": \"back\"}").expectStatus().isOk();
+            }
+        }
     }
 
     private String servingName(String collection) {

@@ -76,6 +76,65 @@ class SecurityTest extends HttpTestSupport {
     }
 
     @Test
+    void disabledUserEnabledAgain_signsInAsBeforeAndAnAdministratorResetsTheirPassword() {
+        createUser("returner-" + newId().substring(0, 8), "returner-password-1", "SALES");
+        http.post().uri("/api/users/{u}/disable", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": \"parental leave\"}").exchange().expectStatus().isOk();
+        signedInAs(lastUser, "returner-password-1").get().uri("/api/customers").exchange()
+                .expectStatus().isUnauthorized();
+
+        http.post().uri("/api/users/{u}/enable", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, "\"2\"")
+                .bodyValue("{\"reason\": \"back from leave\"}").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        signedInAs(lastUser, "returner-password-1").get().uri("/api/customers").exchange().expectStatus().isOk();
+        http.get().uri("/api/users/{u}?minVersion=3", lastUser).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.enabled").isEqualTo(true)
+                .jsonPath("$.reenabledAt").isNotEmpty()
+                .jsonPath("$.reenabledReason").isEqualTo("back from leave")
+                .jsonPath("$.disabledAt").isEmpty()
+                .jsonPath("$.disabledReason").isEmpty();
+
+        http.post().uri("/api/users/{u}/password", lastUser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"newPassword\": \"handed-over-password-1\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(4);
+        signedInAs(lastUser, "returner-password-1").get().uri("/api/customers").exchange()
+                .expectStatus().isUnauthorized();
+        signedInAs(lastUser, "handed-over-password-1").get().uri("/api/customers").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void administratorResettingTheirOwnPassword_refusedTheirOwnChangeAsksForTheCurrentOne() {
+        createUser("keeper-" + newId().substring(0, 8), "keeper-password-12", "ADMIN");
+
+        signedInAs(lastUser, "keeper-password-12").post().uri("/api/users/{u}/password", lastUser)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"newPassword\": \"taken-over-password\"}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("OWN_PASSWORD_RESET");
+        signedInAs(lastUser, "keeper-password-12").get().uri("/api/admin/projections").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void passwordResetAndEnable_forAdministratorsOnly() {
+        createUser("seller-" + newId().substring(0, 8), "seller-password-12", "MANAGER");
+        WebTestClient manager = signedInAs(lastUser, "seller-password-12");
+
+        manager.post().uri("/api/users/admin/password").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"newPassword\": \"taken-over-password\"}").exchange()
+                .expectStatus().isForbidden();
+        manager.post().uri("/api/users/admin/enable").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void administratorLockingThemselvesOut_refusedAndTheAccountUnchanged() {
         createUser("boss-" + newId().substring(0, 8), "boss-password-123", "ADMIN");
         WebTestClient boss = signedInAs(lastUser, "boss-password-123");

@@ -41,4 +41,12 @@ public sealed interface UserAccountEvent {
     @Revision("1")
     record UserDisabled(String username, String reason) implements UserAccountEvent {
     }
+
+    /**
+     * A disabled account can sign in again, with the roles and password it had; {@code reason} is
+     * optional.
+     */
+    @Revision("1")
+    record UserEnabled(String username, String reason) implements UserAccountEvent {
+    }
 }

@@ -327,12 +327,25 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
                 return false;
             }
             List<Index<Integer>> indexes = getIndexes();
-            return indexes.size() == 1 && indexes.get(0).canHandle(selector);
+            if (indexes.size() != 1) {
+                return false;
+            }
+            // The _id index handles {_id: <value>}; asking the library works that out with streams per call.
+            return indexes.get(0) instanceof CompactUniqueIndex ids && ids.isOnlyOn(ID_FIELD)
+                    || indexes.get(0).canHandle(selector);
         }
 
-        /** The stored position of the document a {@link #plainIdSelector plain selector} names, else null. */
+        /**
+         * The stored position of the document a {@link #plainIdSelector plain selector} names, else
+         * null. A text id, the projections' kind, is looked up in the index's table directly.
+         */
         private Integer storedById(Document selector) {
-            Iterator<Integer> positions = getIndexes().get(0).getPositions(selector).iterator();
+            Index<Integer> index = getIndexes().get(0);
+            if (selector.get(ID_FIELD) instanceof String id && index instanceof CompactUniqueIndex ids
+                    && ids.isOnlyOn(ID_FIELD)) {
+                return ids.positionOfText(id);
+            }
+            Iterator<Integer> positions = index.getPositions(selector).iterator();
             return positions.hasNext() ? positions.next() : null;
         }
 

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -176,21 +175,19 @@ public class EmbeddedStorageConfiguration {
     static final String READ_STORE_DIRECT_MEMORY_METRIC = "kontor.read_store.direct_memory";
 
     /** The gauge: the read store's documents are outside the heap, so heap figures alone do not show them. */
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(MeterRegistry registry) {
+    @Bean(destroyMethod = "close")
+    EmbeddedReadStoreServer embeddedMongoServer(MeterRegistry registry) {
         CompactMemoryBackend backend = new CompactMemoryBackend();
         Gauge.builder(READ_STORE_DIRECT_MEMORY_METRIC, backend, CompactMemoryBackend::directMemoryBytes)
                 .baseUnit("bytes")
                 .description("Direct memory of the read store's documents, in use or free for reuse")
                 .register(registry);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0); // loopback only, a free port
-        return server;
+        return EmbeddedReadStoreServer.start(backend);
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer embeddedMongoServer) {
-        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+    MongoClient mongoClient(EmbeddedReadStoreServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.address();
         return MongoClients.create(
                 DocumentWriting.settings("mongodb://" + address.getHostString() + ":" + address.getPort()));
     }

@@ -97,17 +97,17 @@ class CompactMemoryBackendTest {
         }
     }
 
-    /** The store as the application uses it: through the official driver, over the wire. */
+    /** The store as the application uses it: through the official driver, over the wire, its own decoder. */
     @Nested
     class ThroughTheDriver {
 
         private final CompactMemoryBackend backend = new CompactMemoryBackend();
-        private final MongoServer server = new MongoServer(backend);
+        private final EmbeddedReadStoreServer server = EmbeddedReadStoreServer.start(backend);
         private final MongoClient client;
         private final com.mongodb.client.MongoCollection<org.bson.Document> lines;
 
         ThroughTheDriver() {
-            InetSocketAddress address = server.bind();
+            InetSocketAddress address = server.address();
             client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
             lines = client.getDatabase("kontor").getCollection("ledger_lines");
         }
@@ -115,7 +115,7 @@ class CompactMemoryBackendTest {
         @AfterEach
         void stop() {
             client.close();
-            server.shutdownNow();
+            server.close();
         }
 
         /** A reset of a view that never had a document drops collections that do not exist. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +69,7 @@ class DocumentWritingTest {
     @Test
     void documentWithoutId_insertedThroughTheClient_getsAnIdFromTheDriver() {
         EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
-        MongoServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
+        EmbeddedReadStoreServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
         try (MongoClient client = storage.mongoClient(server)) {
             var collection = client.getDatabase("kontor").getCollection("notes");
             Document note = new Document("text", "no id");
@@ -82,7 +81,7 @@ class DocumentWritingTest {
             assertThat(client.getDatabase("kontor").getCodecRegistry().get(Document.class))
                     .isInstanceOf(DocumentWriting.class);
         } finally {
-            server.shutdownNow();
+            server.close();
         }
     }
 

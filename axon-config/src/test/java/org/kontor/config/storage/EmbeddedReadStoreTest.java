@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ class EmbeddedReadStoreTest {
     @Test
     void documentReplacedWhileRead_everyReadShowsOneWholeVersion() throws Exception {
         EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
-        MongoServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
+        EmbeddedReadStoreServer server = storage.embeddedMongoServer(new SimpleMeterRegistry());
         try (MongoClient client = storage.mongoClient(server)) {
             MongoCollection<Document> views = client.getDatabase("kontor").getCollection("views");
             views.bulkWrite(replaceAll(0));
@@ -68,7 +67,7 @@ class EmbeddedReadStoreTest {
             assertThat(stored).hasSize(DOCUMENTS)
                     .allSatisfy(read -> assertThat(versionsIn(read)).containsExactly(lastWritten));
         } finally {
-            server.shutdownNow();
+            server.close();
         }
     }
 
@@ -77,7 +76,7 @@ class EmbeddedReadStoreTest {
     void documentsStored_theDirectMemoryGaugeShowsTheSlabsHoldingThem() {
         EmbeddedStorageConfiguration storage = new EmbeddedStorageConfiguration();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        MongoServer server = storage.embeddedMongoServer(registry);
+        EmbeddedReadStoreServer server = storage.embeddedMongoServer(registry);
         try (MongoClient client = storage.mongoClient(server)) {
             double before = registry.get(EmbeddedStorageConfiguration.READ_STORE_DIRECT_MEMORY_METRIC).gauge().value();
 
@@ -87,7 +86,7 @@ class EmbeddedReadStoreTest {
             assertThat(registry.get(EmbeddedStorageConfiguration.READ_STORE_DIRECT_MEMORY_METRIC).gauge().value())
                     .isGreaterThanOrEqualTo(DocumentSlabs.MIN_SLAB_BYTES);
         } finally {
-            server.shutdownNow();
+            server.close();
         }
     }
 

@@ -100,6 +100,30 @@ class AccountLinesTest {
     }
 
     @Test
+    void bucketsFilledOverSeveralBatches_eachNamesItsAccountAndDayOnce() {
+        // 45 lines of one account and day: buckets 0 and 1 full, bucket 2 half; slots 0 to 24 in
+        // the first batch, the rest in later ones, so later slots go to buckets that exist.
+        List<TrackedEventMessage<?>> postings = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            postings.add(books.posting("2026-05-04", BANK, REVENUE, 100));
+        }
+        books.handle(postings.subList(0, 25));
+        books.handle(postings.subList(25, 30));
+        books.handle(postings.subList(30, 45));
+
+        List<Document> buckets = books.harness.database().getCollection(AccountLinesProjection.BUCKETS)
+                .find(new Document("_id", new Document("$regex", "^" + BANK + ":"))).into(new ArrayList<>());
+        assertThat(buckets).extracting(bucket -> bucket.getString("_id"))
+                .containsExactlyInAnyOrder(BANK + ":2026-05-04:0", BANK + ":2026-05-04:1", BANK + ":2026-05-04:2");
+        for (Document bucket : buckets) {
+            assertThat(bucket.getString("account")).isEqualTo(BANK);
+            assertThat(bucket.getString("date")).isEqualTo("2026-05-04");
+            assertThat(bucket.get("l", Document.class)).hasSize(bucket.getString("_id").endsWith(":2") ? 5 : 20);
+        }
+        assertThat(lines(BANK, "2026-05-01", "2026-05-31", 50, null).items()).hasSize(45);
+    }
+
+    @Test
     void unknownAccount_noPage() {
         assertThat(lines("9999", "2026-01-01", "2026-01-31", 10, null)).isNull();
     }

@@ -23,12 +23,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +51,15 @@ import java.util.stream.Stream;
  *   <li><b>Torn reads.</b> It updates a stored document in place and answers a find with the
  *   stored documents themselves, encoded onto the wire after the collection's lock is released: a
  *   reader could get a 360 view at version 2 with a field of version 1. Here every read decodes
- *   its own copy under the lock, so an answer is one whole version, whatever is written later.
+ *   its own copy under the lock (a find by ids copies the stored bytes under it), so an answer is
+ *   one whole version, whatever is written later.
  * </ul>
  *
  * <p>The cost is a decode per document read: free for the hot reads, which are {@code _id} lookups
  * of one bucket document, but paid per document by a query that scans a collection (a filter on a
- * field other than {@code _id}; mongo-java-server has no secondary indexes). Writes cost less than
+ * field other than {@code _id}; mongo-java-server has no secondary indexes). A find by a list of
+ * text ids, the way projections read their documents back, decodes nothing: its answer is the
+ * stored bytes, copied under the lock ({@link StoredDocuments}). Writes cost less than
  * before: a {@code $set} by {@code _id} that adds fields (a bucket's next slot) is spliced into the
  * stored bytes without decoding them ({@link BsonFieldSplice}); a whole document replaced by
  * {@code _id}, or any other {@code $set} by {@code _id}, is changed on one decoded copy and encoded
@@ -84,6 +88,9 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
     }
 
     private static final class CompactDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
+
+        /** The fields of a find the driver sends without options: a sort, projection, skip, limit or batch size is none of them. */
+        private static final Set<String> PLAIN_FIND_FIELDS = Set.of("find", "filter", "$db", "lsid", "$readPreference");
 
         private final SlabPool slabs;
 
@@ -116,7 +123,38 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
                     && resolveCollection(collection, false) == null) {
                 return new Document("ok", 1.0);
             }
+            if ("find".equals(command) && channel.pipeline().get(ReadStoreWireEncoder.class) != null) {
+                Document answer = foundByTextIds(query);
+                if (answer != null) {
+                    return answer;
+                }
+            }
             return super.handleCommand(channel, command, query, databases, oplog);
+        }
+
+        /**
+         * The answer to {@code find} with the filter {@code {_id: {$in: [text ids]}}} and no options
+         * (what a projection's batch sends to read its documents back), with the documents as they
+         * are stored ({@link StoredDocuments}), for {@link ReadStoreWireEncoder} to copy onto the
+         * wire: the library's path decodes every stored document into a tree, matches it against
+         * the filter again, and encodes it back. Null for any other find, which the library answers.
+         * Every document found is in the one batch: the ids named bound the answer, and one larger
+         * than a BSON document may be is left to the library, which knows cursors.
+         */
+        private Document foundByTextIds(Document query) {
+            if (!PLAIN_FIND_FIELDS.containsAll(query.keySet()) || !(query.get("find") instanceof String name)) {
+                return null;
+            }
+            Set<String> ids = CompactCollection.textIdsOf(query.get("filter"));
+            if (ids == null || !(resolveCollection(name, false) instanceof CompactCollection collection)) {
+                return null;
+            }
+            StoredDocuments found = collection.storedByTextIds(ids);
+            if (found == null) {
+                return null;
+            }
+            return new Document("cursor", new Document("id", 0L).append("ns", collection.getFullName())
+                    .append("firstBatch", found)).append("ok", 1.0);
         }
 
         /** Nothing is on disk. */
@@ -141,6 +179,8 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
 
         private final DocumentSlabs documents;
         private final Deque<Integer> freePositions = new ArrayDeque<>();
+        /** The largest answer of stored documents: a BSON document's limit, which one answer is. */
+        private static final long MAX_STORED_ANSWER_BYTES = 16L * 1024 * 1024 - 64 * 1024;
         /** The ids of the last {@code _id $in} query seen, for {@link #documentMatchesQuery}. */
         private volatile IdsQuery lastIdsQuery = new IdsQuery(null, null);
 
@@ -245,17 +285,56 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             if (last.query() == query) {
                 return last.ids();
             }
-            Set<String> ids = null;
-            if (query.size() == 1 && query.get(ID_FIELD) instanceof Document condition && condition.size() == 1
-                    && condition.get("$in") instanceof Collection<?> values
-                    && values.stream().allMatch(String.class::isInstance)) {
-                ids = new HashSet<>();
-                for (Object value : values) {
-                    ids.add((String) value);
-                }
-            }
+            Set<String> ids = textIdsOf(query);
             lastIdsQuery = new IdsQuery(query, ids);
             return ids;
+        }
+
+        /** The ids of a filter {@code {_id: {$in: [ids]}}} whose ids are all text, in their order, else null. */
+        static Set<String> textIdsOf(Object filter) {
+            if (!(filter instanceof Document query) || query.size() != 1
+                    || !(query.get(ID_FIELD) instanceof Document condition) || condition.size() != 1
+                    || !(condition.get("$in") instanceof Collection<?> values)) {
+                return null;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (Object value : values) {
+                if (!(value instanceof String id)) {
+                    return null;
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
+
+        /**
+         * The stored bytes of the documents with these ids, found in the {@code _id} index's table;
+         * null where the collection has no such index. Copied under the lock, so each is one version.
+         */
+        synchronized StoredDocuments storedByTextIds(Set<String> ids) {
+            CompactUniqueIndex idIndex = null;
+            for (Index<Integer> index : getIndexes()) {
+                if (index instanceof CompactUniqueIndex unique && unique.isOnlyOn(ID_FIELD)) {
+                    idIndex = unique;
+                }
+            }
+            if (idIndex == null) {
+                return null;
+            }
+            List<byte[]> found = new ArrayList<>();
+            long bytes = 0;
+            for (String id : ids) {
+                Integer position = idIndex.positionOfText(id);
+                if (position != null) {
+                    byte[] document = documents.bytes(position);
+                    bytes += document.length;
+                    if (bytes > MAX_STORED_ANSWER_BYTES) {
+                        return null; // the library's path, which knows cursors, answers what no batch reads
+                    }
+                    found.add(document);
+                }
+            }
+            return new StoredDocuments(found);
         }
 
         /** A query, by identity, and its text ids (null if it is not such a query). */

@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoThreadFactory;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
-import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -23,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The embedded read store's server: mongo-java-server's handlers and backend on Netty, as
  * {@link MongoServer} sets them up, except that requests are decoded by {@link
- * ReadStoreWireDecoder}. {@code MongoServer} builds its channels' handlers itself, so the decoder
- * can only be swapped by starting the server here. Loopback only.
+ * ReadStoreWireDecoder} and answers encoded by {@link ReadStoreWireEncoder}, which writes the
+ * documents a find by ids returns from their stored bytes. {@code MongoServer} builds its channels'
+ * handlers itself, so they can only be swapped by starting the server here. Loopback only.
  */
 final class EmbeddedReadStoreServer implements AutoCloseable {
 
@@ -51,7 +51,7 @@ final class EmbeddedReadStoreServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder());
-                            channel.pipeline().addLast(new MongoWireMessageEncoder());
+                            channel.pipeline().addLast(new ReadStoreWireEncoder());
                             channel.pipeline().addLast(new ReadStoreWireDecoder());
                             channel.pipeline().addLast(new MongoDatabaseHandler(backend, connections));
                             channel.pipeline().addLast(new MongoExceptionHandler());

@@ -173,6 +173,8 @@ class CompactMemoryBackendTest {
             lines.insertOne(bucket);
 
             assertThat(lines.find(Filters.eq("_id", "1100:2025-03:0")).first()).isEqualTo(bucket);
+            assertThat(lines.find(Filters.in("_id", List.of("1100:2025-03:0", "other"))).into(new ArrayList<>()))
+                    .as("by ids, answered with the stored bytes").containsExactly(bucket);
         }
 
         @Test

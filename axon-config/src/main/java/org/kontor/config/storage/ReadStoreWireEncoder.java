@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
  * The embedded read store's encoder of {@code OP_MSG} answers: the library's
  * ({@link MongoWireMessageEncoder}) for every answer, except a cursor whose first batch is
  * {@link StoredDocuments}, which is written here with the documents' stored bytes copied as they
- * are. The library would decode nothing there, but the backend would have decoded each stored
- * document into a tree for the library to encode again: for the documents a projection's batch
- * reads back by id, that was most of a find's cost in the read store.
+ * are. No document tree is needed for that: before, the backend decoded each stored document into
+ * one for the library's encoder to encode again, and for the documents a projection's batch reads
+ * back by id that was most of a find's cost in the read store.
  */
 final class ReadStoreWireEncoder extends MongoWireMessageEncoder {
 

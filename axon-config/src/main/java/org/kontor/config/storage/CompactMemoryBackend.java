@@ -139,7 +139,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
          * wire: the library's path decodes every stored document into a tree, matches it against
          * the filter again, and encodes it back. Null for any other find, which the library answers.
          * Every document found is in the one batch: the ids named bound the answer, and one larger
-         * than a BSON document may be is left to the library, which knows cursors.
+         * than a BSON document may be is left to the library's path.
          */
         private Document foundByTextIds(Document query) {
             if (!PLAIN_FIND_FIELDS.containsAll(query.keySet()) || !(query.get("find") instanceof String name)) {
@@ -177,10 +177,11 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
      */
     static final class CompactCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
-        private final DocumentSlabs documents;
-        private final Deque<Integer> freePositions = new ArrayDeque<>();
         /** The largest answer of stored documents: a BSON document's limit, which one answer is. */
         private static final long MAX_STORED_ANSWER_BYTES = 16L * 1024 * 1024 - 64 * 1024;
+
+        private final DocumentSlabs documents;
+        private final Deque<Integer> freePositions = new ArrayDeque<>();
         /** The ids of the last {@code _id $in} query seen, for {@link #documentMatchesQuery}. */
         private volatile IdsQuery lastIdsQuery = new IdsQuery(null, null);
 
@@ -316,6 +317,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
             for (Index<Integer> index : getIndexes()) {
                 if (index instanceof CompactUniqueIndex unique && unique.isOnlyOn(ID_FIELD)) {
                     idIndex = unique;
+                    break;
                 }
             }
             if (idIndex == null) {
@@ -329,7 +331,7 @@ final class CompactMemoryBackend extends AbstractMongoBackend {
                     byte[] document = documents.bytes(position);
                     bytes += document.length;
                     if (bytes > MAX_STORED_ANSWER_BYTES) {
-                        return null; // the library's path, which knows cursors, answers what no batch reads
+                        return null; // larger than one answer may be: the library's path answers, as before
                     }
                     found.add(document);
                 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,9 +109,23 @@ class AccountLinesTest {
         for (int i = 0; i < 45; i++) {
             postings.add(books.posting("2026-05-04", BANK, REVENUE, 100));
         }
+        books.harness.writeCommandsSinceLastCall();
         books.handle(postings.subList(0, 25));
         books.handle(postings.subList(25, 30));
         books.handle(postings.subList(30, 45));
+
+        // One update per bucket and batch: buckets 0 and 1 in the first, bucket 1 in the second, buckets 1
+        // and 2 in the third. Only the updates holding a bucket's first slot carry the account and the day.
+        List<BsonDocument> bankSlots = books.harness.writeCommandsSinceLastCall().stream()
+                .filter(command -> AccountLinesProjection.BUCKETS.equals(command.getString("update", new BsonString("")).getValue()))
+                .flatMap(command -> command.getArray("updates").stream().map(update -> update.asDocument()))
+                .filter(update -> update.getDocument("q").getString("_id").getValue().startsWith(BANK + ":"))
+                .map(update -> update.getDocument("u").getDocument("$set"))
+                .toList();
+        assertThat(bankSlots).hasSize(5);
+        assertThat(bankSlots).filteredOn(set -> set.containsKey("account") && set.containsKey("date"))
+                .extracting(set -> set.keySet().stream().filter(name -> name.startsWith("l.")).findFirst().orElseThrow())
+                .containsExactly("l.0", "l.0", "l.0");
 
         List<Document> buckets = books.harness.database().getCollection(AccountLinesProjection.BUCKETS)
                 .find(new Document("_id", new Document("$regex", "^" + BANK + ":"))).into(new ArrayList<>());

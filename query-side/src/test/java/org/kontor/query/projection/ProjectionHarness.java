@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -38,6 +39,7 @@ public final class ProjectionHarness implements AutoCloseable {
     private final MongoDatabase database;
     private final AtomicInteger finds = new AtomicInteger();
     private final AtomicInteger documentsReturned = new AtomicInteger();
+    private final List<BsonDocument> writeCommands = new CopyOnWriteArrayList<>();
     private long nextIndex;
 
     public ProjectionHarness() {
@@ -47,6 +49,9 @@ public final class ProjectionHarness implements AutoCloseable {
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("find")) {
                     finds.incrementAndGet();
+                }
+                if (List.of("insert", "update", "delete").contains(event.getCommandName())) {
+                    writeCommands.add(event.getCommand().clone());
                 }
             }
 
@@ -86,6 +91,17 @@ public final class ProjectionHarness implements AutoCloseable {
     /** The number of documents the {@code find} and {@code getMore} commands returned since the last call. */
     public int documentsReturnedSinceLastCall() {
         return documentsReturned.getAndSet(0);
+    }
+
+    /**
+     * The {@code insert}, {@code update} and {@code delete} commands sent since the last call, as
+     * the driver sent them (the documents of each under {@code documents}, {@code updates} or
+     * {@code deletes}).
+     */
+    public List<BsonDocument> writeCommandsSinceLastCall() {
+        List<BsonDocument> sent = List.copyOf(writeCommands);
+        writeCommands.clear();
+        return sent;
     }
 
     /** A domain event as the store would deliver it next, at the following global index. */

@@ -61,6 +61,10 @@ public final class Benchmark {
     public static void main(String[] args) {
         // Idle keep-alive connections close after 2 s, so they do not hold up a graceful stop of the server.
         System.setProperty("jdk.httpclient.keepalive.timeout", "2");
+        if (args.length > 0 && args[0].equals(ComparisonOptions.COMMAND)) {
+            compare(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args, System.getenv());
@@ -72,6 +76,24 @@ public final class Benchmark {
         }
         try {
             new Benchmark(options).run();
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void compare(String[] args) {
+        ComparisonOptions options;
+        try {
+            options = ComparisonOptions.parse(args);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.print(ComparisonOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            new JarComparison(options).run();
         } catch (Exception failed) {
             failed.printStackTrace();
             System.exit(1);
@@ -327,7 +349,7 @@ public final class Benchmark {
         }
     }
 
-    private static void deleteQuietly(Path directory) {
+    static void deleteQuietly(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }

@@ -39,6 +39,9 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --server-java-options OPTS   more JVM options of a started server, separated by spaces
                                            (e.g. a flight recording: -XX:StartFlightRecording=filename=DIR/)
               --out DIR                    where report.md and report.json go (default bench-out)
+            or:    java -jar kontor-bench.jar compare --jars A.jar,B.jar --store DATA_DIR [options]
+                                           two server jars' rebuilds alternated on copies of one store
+                                           (run it without options for its own usage)
             """;
 
     private static final Set<String> NAMES = Set.of("server", "start-server", "user", "password", "clients",

@@ -62,38 +62,33 @@ public final class Benchmark {
         // Idle keep-alive connections close after 2 s, so they do not hold up a graceful stop of the server.
         System.setProperty("jdk.httpclient.keepalive.timeout", "2");
         if (args.length > 0 && args[0].equals(ComparisonOptions.COMMAND)) {
-            compare(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException wrong) {
-            System.err.println(wrong.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            new Benchmark(options).run();
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(1);
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            parseAndRun(() -> ComparisonOptions.parse(rest), ComparisonOptions.USAGE,
+                    options -> new JarComparison(options).run());
+        } else {
+            parseAndRun(() -> BenchOptions.parse(args, System.getenv()), BenchOptions.USAGE,
+                    options -> new Benchmark(options).run());
         }
     }
 
-    private static void compare(String[] args) {
-        ComparisonOptions options;
+    /** What a command does with its options. */
+    private interface Command<O> {
+        void run(O options) throws Exception;
+    }
+
+    /** A wrong command line exits with 2 and the usage, a failed run with 1 and its stack trace. */
+    private static <O> void parseAndRun(java.util.function.Supplier<O> parse, String usage, Command<O> command) {
+        O options;
         try {
-            options = ComparisonOptions.parse(args);
+            options = parse.get();
         } catch (IllegalArgumentException wrong) {
             System.err.println(wrong.getMessage());
-            System.err.print(ComparisonOptions.USAGE);
+            System.err.print(usage);
             System.exit(2);
             return;
         }
         try {
-            new JarComparison(options).run();
+            command.run(options);
         } catch (Exception failed) {
             failed.printStackTrace();
             System.exit(1);

@@ -29,8 +29,9 @@ public class SerializerConfiguration {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
+    /** Axon's Jackson serializer on {@link #storageObjectMapper}, remembering the classes of type names. */
     public static JacksonSerializer storageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+        return new TypeRememberingSerializer(JacksonSerializer.builder().objectMapper(storageObjectMapper()));
     }
 
     @Bean

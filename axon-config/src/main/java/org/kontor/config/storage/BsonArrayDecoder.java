@@ -128,14 +128,27 @@ final class BsonArrayDecoder {
         }
         int slot = (hash ^ (hash >>> 16)) & (NAME_SLOTS - 1);
         byte[] cached = nameBytes[slot];
-        if (cached != null && cached.length == length
-                && Arrays.equals(cached, 0, length, bytes, start, end)) {
+        if (cached != null && cached.length == length && isAt(cached, start)) {
             return names[slot];
         }
         String name = new String(bytes, start, length, StandardCharsets.UTF_8);
         nameBytes[slot] = Arrays.copyOfRange(bytes, start, end);
         names[slot] = name;
         return name;
+    }
+
+    /**
+     * Whether {@code name} is in the bytes from {@code start}. A plain loop: names are a few bytes
+     * ("d", "c", a month's day), where {@code Arrays.equals} over ranges, with its range checks and
+     * vectorised mismatch, took longer than the comparison itself.
+     */
+    private boolean isAt(byte[] name, int start) {
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] != bytes[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object readValue(byte type, int limit) {

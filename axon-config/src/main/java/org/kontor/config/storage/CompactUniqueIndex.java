@@ -104,10 +104,15 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
     /**
      * Text keys to positions ({@code >= 0}): open addressing with linear probing, at most three
      * quarters full, and deletion by shifting the following run back, so no slot is ever a tombstone.
+     *
+     * <p>Each slot keeps its key's hash too, so a probe compares the text of a key only when the
+     * hashes match: most probes pass other keys, and reading their strings (two objects away from
+     * the table) was most of this table's time in a rebuild of every read model.
      */
     static final class TextKeys {
 
         private String[] keys = new String[16];
+        private int[] hashes = new int[16];
         private int[] positions = new int[16];
         private int size;
 
@@ -131,6 +136,7 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
                 return positions[slot];
             }
             keys[slot] = key;
+            hashes[slot] = key.hashCode();
             positions[slot] = position;
             if (++size * 4L > keys.length * 3L) {
                 grow();
@@ -153,11 +159,12 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
                 if (keys[next] == null) {
                     break;
                 }
-                int home = home(keys[next], mask);
+                int home = home(hashes[next], mask);
                 // the key at next may move back to free only if its home is not in (free, next]
                 boolean homeBetween = free <= next ? free < home && home <= next : free < home || home <= next;
                 if (!homeBetween) {
                     keys[free] = keys[next];
+                    hashes[free] = hashes[next];
                     positions[free] = positions[next];
                     free = next;
                 }
@@ -177,9 +184,10 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
 
         /** The slot holding {@code key}, or the empty slot where it would go. */
         private int slotOf(String key) {
+            int hash = key.hashCode();
             int mask = keys.length - 1;
-            int slot = home(key, mask);
-            while (keys[slot] != null && !keys[slot].equals(key)) {
+            int slot = home(hash, mask);
+            while (keys[slot] != null && (hashes[slot] != hash || !keys[slot].equals(key))) {
                 slot = (slot + 1) & mask;
             }
             return slot;
@@ -187,20 +195,28 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
 
         private void grow() {
             String[] oldKeys = keys;
+            int[] oldHashes = hashes;
             int[] oldPositions = positions;
             keys = new String[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
             positions = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
             for (int slot = 0; slot < oldKeys.length; slot++) {
                 if (oldKeys[slot] != null) {
-                    int target = slotOf(oldKeys[slot]);
+                    // the keys are distinct: the first free slot from the home is the key's
+                    int target = home(oldHashes[slot], mask);
+                    while (keys[target] != null) {
+                        target = (target + 1) & mask;
+                    }
                     keys[target] = oldKeys[slot];
+                    hashes[target] = oldHashes[slot];
                     positions[target] = oldPositions[slot];
                 }
             }
         }
 
-        private static int home(String key, int mask) {
-            int hash = key.hashCode() * 0x9E3779B9;
+        private static int home(int keyHash, int mask) {
+            int hash = keyHash * 0x9E3779B9;
             return (hash ^ (hash >>> 16)) & mask;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,34 @@ class CompactUniqueIndexTest {
         Map<String, Integer> listed = new HashMap<>();
         table.forEach(listed::put);
         assertThat(listed).isEqualTo(expected);
+    }
+
+    /** "Aa" and "BB" hash alike, so every string of six such pairs has the same hash: 64 keys, one home. */
+    @Test
+    void textKeys_distinctKeysOfOneHash_eachKeepsItsOwnPosition() {
+        CompactUniqueIndex.TextKeys table = new CompactUniqueIndex.TextKeys();
+        List<String> keys = new ArrayList<>();
+        for (int bits = 0; bits < 64; bits++) {
+            StringBuilder key = new StringBuilder();
+            for (int pair = 0; pair < 6; pair++) {
+                key.append((bits >> pair & 1) == 0 ? "Aa" : "BB");
+            }
+            keys.add(key.toString());
+        }
+        assertThat(keys.stream().map(String::hashCode).distinct()).hasSize(1);
+
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(table.putIfAbsent(keys.get(i), i)).isEqualTo(-1);
+        }
+        for (int i = 0; i < keys.size(); i += 2) {
+            assertThat(table.remove(keys.get(i))).isEqualTo(i);
+        }
+
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(table.get(keys.get(i))).isEqualTo(i % 2 == 0 ? -1 : i);
+        }
+        assertThat(table.putIfAbsent(keys.get(1), 999)).isEqualTo(1);
+        assertThat(table.size()).isEqualTo(32);
     }
 
     private static int removed(Map<String, Integer> expected, String key) {

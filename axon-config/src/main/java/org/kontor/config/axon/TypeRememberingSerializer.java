@@ -20,12 +20,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * <p>What it remembers: only classes that were found, by type name (Axon's Jackson serializer
  * ignores the revision when it resolves a class), at most {@link #MOST_TYPES} of them; names it
  * could not resolve and the empty type are answered by Axon every time, as before. The store holds
- * a few dozen event types, so the bound is never reached in practice; past it, a name is resolved
+ * fewer than a hundred types, so the bound is never reached in practice; past it, a name is resolved
  * as Axon does, just not remembered.
  */
 final class TypeRememberingSerializer extends JacksonSerializer {
 
-    /** Far more than the event, token and metadata types the store holds (about seventy). */
+    /** Far more than the types the store names: its event records (under a hundred), tokens, metadata, sagas. */
     static final int MOST_TYPES = 1_024;
 
     private final Map<String, Class<?>> classesByName = new ConcurrentHashMap<>();

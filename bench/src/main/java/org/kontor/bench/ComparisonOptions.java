@@ -21,7 +21,7 @@ record ComparisonOptions(List<Path> jars, Path store, int rounds, String serverH
                                      and its administrator gets a generated password (erp.security.reset-admin)
               --rounds N             rounds of two rebuilds of every read model, A B then B A (default 5)
               --server-heap SIZE     -Xmx of each server (default 1g); its direct memory limit is twice that
-              --timeout-seconds S    bound of each replay and of each rebuild (default 900)
+              --timeout-seconds S    bound of the two replays (side by side) and of each rebuild (default 900)
               --out DIR              where comparison.md and the servers' logs go (default compare-out)
             """;
     private static final Set<String> NAMES = Set.of("jars", "store", "rounds", "server-heap", "timeout-seconds", "out");

@@ -24,6 +24,10 @@ import java.util.stream.Stream;
  * <p>The CPU of the read store's threads ({@value #READ_STORE_THREADS}) is shown beside the total:
  * when both jars send the read store the same requests, it says how fast the machine ran during
  * each rebuild.
+ *
+ * <p>Both servers are launched at the same moment, so their replays at start share the machine
+ * and its drift too: each one's time from launch until every processor caught up, and the
+ * server's CPU then, are recorded as a fair comparison of the replay at start (one per jar).
  */
 final class JarComparison {
 
@@ -58,21 +62,23 @@ final class JarComparison {
         List<Path> copies = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(ServerProcess::kill)));
         try {
-            List<KontorHttp> clients = new ArrayList<>();
             for (int index = 0; index < 2; index++) {
                 Path copy = Files.createTempDirectory("kontor-compare-" + index);
                 copies.add(copy);
                 Log.info("copying " + options.store() + " to " + copy);
                 copyTree(options.store(), copy);
+            }
+            // Both at once, so that their replays run side by side (see the class comment).
+            List<KontorHttp> clients = new ArrayList<>();
+            for (int index = 0; index < 2; index++) {
                 // The store's administrator gets this run's password (erp.security.reset-admin).
-                ServerProcess server = ServerProcess.launch(options.jars().get(index), copy, options.serverHeap(),
-                        List.of("-Derp.security.reset-admin=true"), PASSWORD,
+                ServerProcess server = ServerProcess.launch(options.jars().get(index), copies.get(index),
+                        options.serverHeap(), List.of("-Derp.security.reset-admin=true"), PASSWORD,
                         options.out().resolve("server-" + letter(index) + ".log"));
                 servers.add(server);
-                KontorHttp http = new KontorHttp(server.baseUrl(), "admin", PASSWORD);
-                awaitReplayed(server, http);
-                clients.add(http);
+                clients.add(new KontorHttp(server.baseUrl(), "admin", PASSWORD));
             }
+            List<Replay> replays = awaitReplayed(servers, clients);
             List<Measurement> measurements = new ArrayList<>();
             List<Integer> order = order(options.rounds());
             for (int step = 0; step < order.size(); step++) {
@@ -87,7 +93,7 @@ final class JarComparison {
                 }
                 measurements.add(Measurement.of(jar, rebuild, cpu.get(0)));
             }
-            String table = render(options.jars(), measurements);
+            String table = render(options.jars(), replays, measurements);
             Files.writeString(options.out().resolve("comparison.md"), table);
             System.out.print(table);
         } finally {
@@ -98,20 +104,40 @@ final class JarComparison {
         }
     }
 
-    /** Waits until every processor of the server has caught up with the store, within the timeout. */
-    private void awaitReplayed(ServerProcess server, KontorHttp http) throws InterruptedException, IOException {
-        server.awaitHealthy(http);
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.timeoutSeconds()).toNanos();
-        Set<String> processors = ProcessorLags.fromStatusList(http.processorStatusList().orElse("{}")).keySet();
-        Map<String, Long> lag = http.processorLag();
-        while (!ProjectionLag.caughtUp(lag, processors)) {
+    /**
+     * Waits until every processor of both servers has caught up with the store, within the timeout
+     * from the first launch, and notes for each when it did (polled every second; from its own
+     * launch) and the server's CPU then.
+     */
+    private List<Replay> awaitReplayed(List<ServerProcess> servers, List<KontorHttp> clients)
+            throws InterruptedException, IOException {
+        List<Set<String>> processors = new ArrayList<>();
+        for (int jar = 0; jar < servers.size(); jar++) {
+            servers.get(jar).awaitHealthy(clients.get(jar));
+            processors.add(ProcessorLags.fromStatusList(clients.get(jar).processorStatusList().orElse("{}")).keySet());
+        }
+        long deadline = servers.get(0).launchedNanos() + Duration.ofSeconds(options.timeoutSeconds()).toNanos();
+        Replay[] replays = new Replay[servers.size()];
+        while (Stream.of(replays).anyMatch(replay -> replay == null)) {
+            for (int jar = 0; jar < servers.size(); jar++) {
+                KontorHttp http = clients.get(jar);
+                if (replays[jar] == null && ProjectionLag.caughtUp(http.processorLag(), processors.get(jar))) {
+                    double seconds = (System.nanoTime() - servers.get(jar).launchedNanos()) / 1e9;
+                    replays[jar] = new Replay(jar, seconds, http.processCpuSeconds().orElse(Double.NaN));
+                    Log.info(String.format(Locale.ROOT, "server pid %d (jar %s) has replayed, %.1f s after launch",
+                            servers.get(jar).pid(), letter(jar), seconds));
+                }
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the server did not replay within " + options.timeoutSeconds() + " s");
+                throw new IllegalStateException("the servers did not replay within " + options.timeoutSeconds() + " s");
             }
             Thread.sleep(1_000);
-            lag = http.processorLag();
         }
-        Log.info("server pid " + server.pid() + " has replayed");
+        return List.of(replays);
+    }
+
+    /** One jar's replay at start: seconds from its launch until it caught up, and its CPU then. */
+    record Replay(int jar, double seconds, double cpuSeconds) {
     }
 
     /** One rebuild: which jar, its time, the server's CPU and its read store's. */
@@ -124,9 +150,18 @@ final class JarComparison {
         }
     }
 
-    /** Every rebuild in the order run, then each jar's means and its CPU per CPU second of the read store. */
-    static String render(List<Path> jars, List<Measurement> measurements) {
-        StringBuilder out = new StringBuilder("| rebuild | jar | s | server CPU s | read store's threads CPU s |\n")
+    /**
+     * Each jar's replay at start, every rebuild in the order run, then each jar's means and its CPU
+     * per CPU second of the read store.
+     */
+    static String render(List<Path> jars, List<Replay> replays, List<Measurement> measurements) {
+        StringBuilder out = new StringBuilder("| replay at start, both launched together | s from launch | server CPU s |\n")
+                .append("| --- | ---: | ---: |\n");
+        for (Replay replay : replays) {
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", letter(replay.jar()), replay.seconds(),
+                    replay.cpuSeconds()));
+        }
+        out.append("\n| rebuild | jar | s | server CPU s | read store's threads CPU s |\n")
                 .append("| ---: | --- | ---: | ---: | ---: |\n");
         for (int index = 0; index < measurements.size(); index++) {
             Measurement measurement = measurements.get(index);

@@ -28,16 +28,21 @@ class JarComparisonTest {
     }
 
     @Test
-    void render_listsEveryRebuildThenEachJarsMeansAndCpuPerReadStoreSecond() {
+    void render_listsEachJarsReplayAtStartEveryRebuildThenEachJarsMeansAndCpuPerReadStoreSecond() {
         List<JarComparison.Measurement> measurements = List.of(
                 new JarComparison.Measurement(0, 50.0, 100.0, 20.0),
                 new JarComparison.Measurement(1, 40.0, 90.0, 18.0),
                 new JarComparison.Measurement(1, 42.0, 88.0, 16.0),
                 new JarComparison.Measurement(0, 54.0, 110.0, 20.0));
 
-        String table = JarComparison.render(List.of(Path.of("a.jar"), Path.of("b.jar")), measurements);
+        List<JarComparison.Replay> replays = List.of(new JarComparison.Replay(0, 178.04, 179.8),
+                new JarComparison.Replay(1, 176.0, 171.24));
 
-        assertThat(table).contains("| 1 | A | 50.0 | 100.0 | 20.0 |", "| 3 | B | 42.0 | 88.0 | 16.0 |",
+        String table = JarComparison.render(List.of(Path.of("a.jar"), Path.of("b.jar")), replays, measurements);
+
+        assertThat(table).contains("| A | 178.0 | 179.8 |", "| B | 176.0 | 171.2 |",
+                "| 1 | A | 50.0 | 100.0 | 20.0 |", "| 3 | B | 42.0 | 88.0 | 16.0 |",
                 "| A: a.jar | 2 | 52.0 | 105.0 | 20.0 | 5.25 |", "| B: b.jar | 2 | 41.0 | 89.0 | 17.0 | 5.24 |");
+        assertThat(table.indexOf("| A | 178.0 |")).isLessThan(table.indexOf("| 1 | A |"));
     }
 }

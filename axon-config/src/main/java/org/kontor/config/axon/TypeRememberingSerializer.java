@@ -18,7 +18,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * that never changes while the server runs.
  *
  * <p>What it remembers: only classes that were found, by type name (Axon's Jackson serializer
- * ignores the revision when it resolves a class), at most {@link #MOST_TYPES} of them; names it
+ * ignores the revision when it resolves a class), up to {@link #MOST_TYPES} of them (threads racing
+ * at the bound may add one each beyond it); names it
  * could not resolve and the empty type are answered by Axon every time, as before. The store holds
  * fewer than a hundred types, so the bound is never reached in practice; past it, a name is resolved
  * as Axon does, just not remembered.

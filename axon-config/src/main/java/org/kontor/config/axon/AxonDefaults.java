@@ -3,6 +3,7 @@ package org.kontor.config.axon;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.kontor.config.error.RuleViolationInterceptor;
 import org.kontor.config.storage.EventArrivals;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -33,6 +35,17 @@ public class AxonDefaults {
      * longer has work queued for the whole wait, so giving up then costs little (Axon's 100 ms).
      */
     static final Duration HAND_OVER_LONGEST_WAIT = Duration.ofMillis(250);
+
+    /**
+     * The module that builds the processors; Axon's Spring Boot configuration makes a plain one
+     * unless the application has its own. Ours settles once what Axon asks of every handler for
+     * every event ({@link SettledHandlerInvoker}). Static, because this class's own autowired
+     * methods take the module as their configurer.
+     */
+    @Bean
+    static EventProcessingModule eventProcessing() {
+        return new SettledProcessingModule();
+    }
 
     @Autowired
     void interceptRuleViolations(CommandBus commandBus) {

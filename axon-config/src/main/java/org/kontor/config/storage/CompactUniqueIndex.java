@@ -1,8 +1,11 @@
 package org.kontor.config.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +30,48 @@ final class CompactUniqueIndex extends AbstractUniqueIndex<Integer> {
     private final TextKeys text = new TextKeys();
     private final Map<KeyValue, Integer> other = new HashMap<>();
 
+    /** The one top-level field of a non-sparse index of one field (every {@code _id} index), else null. */
+    private final String plainField;
+
     CompactUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        String field = keys.size() == 1 ? keys.get(0).getKey() : null;
+        this.plainField = field != null && !sparse && field.indexOf('.') < 0 ? field : null;
+    }
+
+    /**
+     * Refuses a document whose key is taken, as the library's index does, reading a text key
+     * straight from the document.
+     *
+     * <p>Why: the library's index works out a document's keys through its generic path walk, once
+     * here and twice more when the document is added (it checks again), making maps, sets and
+     * split paths each time: 2 % of a rebuild's CPU and 5 % of its allocations, most of them for
+     * inserted documents whose key is a text {@code _id}. Other keys go the library's way.
+     */
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
+        String id = plainTextKeyOf(document);
+        if (id == null) {
+            super.checkAdd(document, collection);
+        } else if (text.get(id) >= 0) {
+            throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(id));
+        }
+    }
+
+    /** Adds the document's key, refusing a taken one as {@link #checkAdd} does. */
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        String id = plainTextKeyOf(document);
+        if (id == null) {
+            super.add(document, position, collection);
+        } else if (text.putIfAbsent(id, position) >= 0) {
+            throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(id));
+        }
+    }
+
+    /** The document's text under the plain field, which is its whole key; null for any other key. */
+    private String plainTextKeyOf(Document document) {
+        return plainField != null && document.get(plainField) instanceof String id ? id : null;
     }
 
     @Override

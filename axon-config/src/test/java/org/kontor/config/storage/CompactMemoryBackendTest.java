@@ -318,6 +318,29 @@ class CompactMemoryBackendTest {
                     .isEqualTo(new org.bson.Document("_id", "b").append("key", "y"));
         }
 
+        /** Text ids take the index's own path (CompactUniqueIndex.checkAdd/add), other ids the library's. */
+        @Test
+        void insertOfATakenId_isRefusedAsADuplicate_andTheStoredDocumentStays() {
+            lines.insertOne(new org.bson.Document("_id", "a").append("n", 1));
+            lines.insertOne(new org.bson.Document("_id", 7).append("n", 2));
+
+            assertThatThrownBy(() -> lines.insertOne(new org.bson.Document("_id", "a").append("n", 3)))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            refused -> assertThat(refused.getError().getCode()).isEqualTo(11000));
+            assertThatThrownBy(() -> lines.insertOne(new org.bson.Document("_id", 7.0).append("n", 4)))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            refused -> assertThat(refused.getError().getCode()).isEqualTo(11000));
+            // An ordered insertMany stops at the duplicate: the document before it is stored, the one after is not.
+            assertThatThrownBy(() -> lines.insertMany(List.of(new org.bson.Document("_id", "b").append("n", 5),
+                    new org.bson.Document("_id", "a").append("n", 6), new org.bson.Document("_id", "c").append("n", 7))))
+                    .isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+
+            assertThat(lines.find().sort(Sorts.ascending("n")).into(new ArrayList<>())).containsExactly(
+                    new org.bson.Document("_id", "a").append("n", 1), new org.bson.Document("_id", 7).append("n", 2),
+                    new org.bson.Document("_id", "b").append("n", 5));
+            assertThat(lines.countDocuments(Filters.eq("_id", "a"))).isEqualTo(1);
+        }
+
         @Test
         void documentsDeletedThenInserted_theFreedPlacesAreReusedAndEveryIdStillFindsItsDocument() {
             for (int number = 0; number < 5; number++) {

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
 class SettledHandlerInvokerTest {
@@ -93,7 +94,8 @@ class SettledHandlerInvokerTest {
     }
 
     private static TrackedEventMessage<?> replayed(Object payload) {
-        ReplayToken token = new ReplayToken(new GlobalSequenceTrackingToken(10), new GlobalSequenceTrackingToken(3));
+        TrackingToken token = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
+                new GlobalSequenceTrackingToken(3));
         return new GenericTrackedEventMessage<>(token, GenericEventMessage.asEventMessage(payload));
     }
 

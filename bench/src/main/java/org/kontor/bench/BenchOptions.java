@@ -15,7 +15,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
                     int warmupSeconds, int seconds, List<Long> lines, int timelineInteractions,
                     int reportRequests, int year, int loadTimeoutSeconds, int lagTimeoutSeconds,
                     int referenceSeconds, int replayEvents, String serverHeap, List<String> serverJavaOptions,
-                    Path out) {
+                    Path keepData, Path out) {
 
     static final String USAGE = """
             usage: java -jar kontor-bench.jar (--server URL | --start-server PATH_TO_kontor-server.jar) [options]
@@ -38,6 +38,8 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
               --server-heap SIZE           -Xmx of a started server (default 1g); its direct memory limit is twice that
               --server-java-options OPTS   more JVM options of a started server, separated by spaces
                                            (e.g. a flight recording: -XX:StartFlightRecording=filename=DIR/)
+              --keep-data DIR              with --start-server: move the server's data directory to DIR at the end
+                                           (a new path) instead of deleting it, e.g. as the store of a comparison
               --out DIR                    where report.md and report.json go (default bench-out)
             or:    java -jar kontor-bench.jar compare --jars A.jar,B.jar --store DATA_DIR [options]
                                            two server jars' rebuilds alternated on copies of one store
@@ -47,7 +49,7 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
     private static final Set<String> NAMES = Set.of("server", "start-server", "user", "password", "clients",
             "warmup-seconds", "seconds", "lines", "timeline-interactions", "report-requests", "year",
             "load-timeout-seconds", "lag-timeout-seconds", "reference-seconds", "replay-events", "server-heap",
-            "server-java-options", "out");
+            "server-java-options", "keep-data", "out");
 
     BenchOptions {
         if ((serverUrl == null) == (serverJar == null)) {
@@ -75,6 +77,13 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         serverJavaOptions = List.copyOf(serverJavaOptions);
         if (serverUrl != null && !serverJavaOptions.isEmpty()) {
             throw new IllegalArgumentException("--server-java-options only applies to --start-server");
+        }
+        if (keepData != null && serverUrl != null) {
+            throw new IllegalArgumentException("--keep-data only applies to --start-server");
+        }
+        if (keepData != null && java.nio.file.Files.exists(keepData)) {
+            // Checked before an hour of measuring, not after: the move at the end must not fail.
+            throw new IllegalArgumentException("--keep-data names " + keepData + ", which already exists");
         }
     }
 
@@ -117,7 +126,9 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
                 integer(given, "year", 2025), integer(given, "load-timeout-seconds", 600),
                 integer(given, "lag-timeout-seconds", 600), integer(given, "reference-seconds", 10),
                 integer(given, "replay-events", (int) Targets.REPLAY_EVENTS),
-                given.getOrDefault("server-heap", "1g"), javaOptions(given.get("server-java-options")), Path.of(given.getOrDefault("out", "bench-out")));
+                given.getOrDefault("server-heap", "1g"), javaOptions(given.get("server-java-options")),
+                given.containsKey("keep-data") ? Path.of(given.get("keep-data")) : null,
+                Path.of(given.getOrDefault("out", "bench-out")));
     }
 
     /** The options as they appear in the report; the password is left out. */

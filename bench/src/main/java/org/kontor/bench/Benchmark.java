@@ -144,7 +144,32 @@ public final class Benchmark {
         } finally {
             started.forEach(ServerProcess::kill);
             write(startedAt);
+            keepOrDelete(dataDirectory);
+        }
+    }
+
+    /**
+     * A run's store of a million events takes a quarter of an hour to build; {@code --keep-data}
+     * keeps it for {@code compare} runs and profiles instead of throwing it away.
+     */
+    private void keepOrDelete(Path dataDirectory) {
+        if (dataDirectory == null) {
+            return;
+        }
+        if (options.keepData() == null) {
             deleteQuietly(dataDirectory);
+            return;
+        }
+        try {
+            Path parent = options.keepData().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.move(dataDirectory, options.keepData());
+            Log.info("kept the server's data directory as " + options.keepData());
+        } catch (IOException | RuntimeException notMoved) {
+            Log.info("could not move the data directory to " + options.keepData() + " (" + notMoved
+                    + "); it stays at " + dataDirectory);
         }
     }
 

@@ -3,10 +3,13 @@ package org.kontor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchOptionsTest {
 
@@ -90,5 +93,21 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--server", "http://h:1", "--password", "pw",
                 "--server-java-options", "-Xss1m"}, Map.of()))
                 .hasMessageContaining("only applies to --start-server");
+    }
+
+    @Test
+    void keepData_onlyForAStartedServer_andOnlyToANewPath(@TempDir Path directory) throws IOException {
+        Path kept = directory.resolve("store1m");
+        assertThat(BenchOptions.parse(new String[] {"--start-server", "j", "--keep-data", kept.toString()},
+                Map.of()).keepData()).isEqualTo(kept);
+        assertThat(BenchOptions.parse(new String[] {"--start-server", "j"}, Map.of()).keepData()).isNull();
+
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--server", "http://h:1", "--password", "pw",
+                "--keep-data", kept.toString()}, Map.of()))
+                .hasMessageContaining("--keep-data only applies to --start-server");
+        Files.createDirectory(kept);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--start-server", "j", "--keep-data",
+                kept.toString()}, Map.of()))
+                .hasMessageContaining("already exists");
     }
 }

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.junit.jupiter.api.Test;
 
 class SettledHandlerInvokerTest {
@@ -82,6 +83,56 @@ class SettledHandlerInvokerTest {
     }
 
     @Test
+    void axonsSimpleInvoker_handedTheEventWithoutBeingAskedFirst_butItsSegmentAndHandlersStillDecide()
+            throws Exception {
+        AtomicInteger policyAsked = new AtomicInteger();
+        SequencingPolicy<EventMessage<?>> byPayload = event -> {
+            policyAsked.incrementAndGet();
+            return event.getPayload();
+        };
+        Ledger settledLedger = new Ledger();
+        Ledger axonsLedger = new Ledger();
+        EventHandlerInvoker settledOne = SettledHandlerInvoker.of(new MultiEventHandlerInvoker(
+                SimpleEventHandlerInvoker.builder().eventHandlers(settledLedger).sequencingPolicy(byPayload).build()));
+        EventHandlerInvoker axonsOne = new MultiEventHandlerInvoker(
+                SimpleEventHandlerInvoker.builder().eventHandlers(axonsLedger).sequencingPolicy(byPayload).build());
+        Segment[] halves = Segment.ROOT_SEGMENT.split();
+        List<Object> events = List.of("posted", "reversed", "closed", "reopened");
+
+        for (Object payload : events) {
+            for (Segment half : halves) {
+                axonsOne.handle(live(payload), half);
+            }
+        }
+        int askedByAxon = policyAsked.getAndSet(0);
+        for (Object payload : events) {
+            for (Segment half : halves) {
+                settledOne.handle(live(payload), half);
+            }
+        }
+
+        assertThat(settledLedger.seen).isEqualTo(axonsLedger.seen)
+                .as("each event once, in the half its payload falls in")
+                .containsExactly("posted", "reversed", "closed", "reopened");
+        assertThat(policyAsked.get()).as("the segment asked once per event and half, not again for the taking half")
+                .isEqualTo(events.size() * halves.length).isLessThan(askedByAxon);
+        settledOne.handle(live(42), Segment.ROOT_SEGMENT);
+        assertThat(settledLedger.seen).as("no handler takes a number").hasSize(4);
+    }
+
+    @Test
+    void anotherDelegate_isStillAskedFirst_andNotHandedWhatItDoesNotTake() throws Exception {
+        CountingInvoker refusing = new CountingInvoker(false);
+        EventHandlerInvoker invoker = SettledHandlerInvoker.of(new MultiEventHandlerInvoker(refusing,
+                SimpleEventHandlerInvoker.builder().eventHandlers(ledger).build()));
+
+        invoker.handle(live("posted"), Segment.ROOT_SEGMENT);
+
+        assertThat(refusing.handled).hasValue(0);
+        assertThat(ledger.seen).containsExactly("posted");
+    }
+
+    @Test
     void anInvokerOtherThanAxonsMultiInvoker_isUsedAsItIs() {
         EventHandlerInvoker single = SimpleEventHandlerInvoker.builder().eventHandlers(ledger).build();
 
@@ -120,14 +171,23 @@ class SettledHandlerInvokerTest {
         }
     }
 
-    /** Takes every event in a replay, and counts how often it is asked whether it does. */
+    /** Takes every event (or none), in a replay too, and counts how often it is asked whether it does. */
     static class CountingInvoker implements EventHandlerInvoker {
         final AtomicInteger askedForReset = new AtomicInteger();
         final AtomicInteger handled = new AtomicInteger();
+        private final boolean takes;
+
+        CountingInvoker() {
+            this(true);
+        }
+
+        CountingInvoker(boolean takes) {
+            this.takes = takes;
+        }
 
         @Override
         public boolean canHandle(@Nonnull EventMessage<?> eventMessage, @Nonnull Segment segment) {
-            return true;
+            return takes;
         }
 
         @Override

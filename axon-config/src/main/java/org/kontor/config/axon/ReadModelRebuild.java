@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -36,7 +37,9 @@ import org.kontor.config.storage.ReadModelCollections;
  * final tokens become the live processor's, segment by segment; the live processor restarts. It
  * continues exactly where the copy stopped: no event is lost or applied twice. Reads are served by
  * the old copy until the switch and by the new one after; only the pause (the copy's last few
- * events) delays them.
+ * events) delays them. The rebuild is {@code DONE} once the new copy serves; the old copy is
+ * dropped {@code erp.rebuild.old-copy-grace} later, and the next rebuild of the same read model
+ * waits for that drop before it builds into those collections.
  * </ol>
  * Any failure leaves the old copy serving: the copy built aside is dropped and the live processor
  * runs on.
@@ -59,6 +62,13 @@ public final class ReadModelRebuild {
     /** The copy reads like a live processor: stepping over what it ignores, without filling its queue. */
     private final HandOver copyHandOver = new HandOver(AxonDefaults.HAND_OVER_LONGEST_WAIT);
     private final String copyName;
+    /**
+     * {@link #oldCopyGone} of this read model's rebuild before this one, or {@code null}: its old
+     * copy must be gone first. The latch, not the rebuild, so that rebuilds do not form a chain.
+     */
+    private final CountDownLatch previousOldCopyGone;
+    /** Counted down once this rebuild will drop nothing more: its old copy dropped, or nothing to drop. */
+    private final CountDownLatch oldCopyGone = new CountDownLatch(1);
 
     private volatile State state = State.STARTING;
     private volatile Instant startedAt;
@@ -74,8 +84,10 @@ public final class ReadModelRebuild {
     private volatile boolean applicationStopping;
 
     ReadModelRebuild(String readModel, PooledStreamingEventProcessor live, TokenStore liveTokens, EventStore eventStore,
-                     ReadModelCollections collections, RebuildSettings settings, Clock clock) {
+                     ReadModelCollections collections, RebuildSettings settings, Clock clock,
+                     CountDownLatch previousOldCopyGone) {
         this.readModel = readModel;
+        this.previousOldCopyGone = previousOldCopyGone;
         this.live = live;
         this.liveTokens = liveTokens;
         this.eventStore = eventStore;
@@ -100,6 +112,7 @@ public final class ReadModelRebuild {
     public synchronized void buildAside() throws Exception {
         startedAt = clock.instant();
         state = State.BUILDING;
+        awaitPreviousOldCopyGone();
         // The reset handlers drop whatever an earlier attempt left in the other copy, and name the
         // read model's collections (a read model's reset handler drops every collection it owns).
         collections.buildingAside(readModel, () -> {
@@ -173,11 +186,45 @@ public final class ReadModelRebuild {
         finalPosition = built.values().stream().mapToLong(ReadModelRebuild::position).min().orElse(-1);
         resumeLive();
         stopCopyThreads();
-        // Reads that resolved the old copy just before the switch finish before it is dropped.
-        Thread.sleep(settings.oldCopyGrace().toMillis());
-        collections.drop(oldCopies);
+        // The rebuilt copy serves and the live processor runs on it: the read model is rebuilt.
+        // What is left is housekeeping, and a status that waited for it would say DONE a grace late.
         finishedAt = clock.instant();
         state = State.DONE;
+        dropAfterGrace(oldCopies);
+    }
+
+    /**
+     * Drops the old copy once reads that resolved it just before the switch have finished. An
+     * interrupt (the application stopping) leaves it; the next start drops copies that serve
+     * nothing. Never fails the rebuild: the new copy serves whatever happens here.
+     */
+    private void dropAfterGrace(Set<String> oldCopies) {
+        try {
+            Thread.sleep(settings.oldCopyGrace().toMillis());
+            collections.drop(oldCopies);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException notDropped) {
+            error = "the old copy was not dropped: " + notDropped.getClass().getSimpleName() + ": "
+                    + notDropped.getMessage();
+        } finally {
+            oldCopyGone.countDown();
+        }
+    }
+
+    /**
+     * The rebuild before this one of the same read model may still be in its grace: its old copy
+     * is the collections this one is about to build into, so this one waits until they are dropped.
+     * Bounded: a drop is one grace and a few collection drops away.
+     */
+    private void awaitPreviousOldCopyGone() throws InterruptedException {
+        if (previousOldCopyGone == null) {
+            return;
+        }
+        Duration bound = settings.oldCopyGrace().plus(settings.switchTimeout());
+        if (!previousOldCopyGone.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the previous rebuild's old copy was not dropped within " + bound);
+        }
     }
 
     /**
@@ -201,6 +248,8 @@ public final class ReadModelRebuild {
 
     /** Stops a rebuild that did not switch because a step failed (see {@link #abandon}). */
     synchronized void fail(Throwable cause) {
+        // Nothing is left to drop but what this method discards.
+        oldCopyGone.countDown();
         error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (applicationStopping) {
             if (copy != null) {
@@ -221,6 +270,11 @@ public final class ReadModelRebuild {
             finishedAt = clock.instant();
             state = State.FAILED;
         }
+    }
+
+    /** Counted down when this rebuild drops nothing more; the next rebuild of the read model waits for it. */
+    CountDownLatch oldCopyGone() {
+        return oldCopyGone;
     }
 
     public State state() {

@@ -78,7 +78,7 @@ public class ReadModelRebuilds {
                     name + " is being rebuilt already (" + running.state() + ").");
         }
         ReadModelRebuild rebuild = new ReadModelRebuild(name, live, readModelTokens, eventStore, collections, settings,
-                Clock.systemUTC());
+                Clock.systemUTC(), running == null ? null : running.oldCopyGone());
         latest.put(name, rebuild);
         return rebuild;
     }

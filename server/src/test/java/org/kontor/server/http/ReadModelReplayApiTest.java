@@ -162,6 +162,38 @@ class ReadModelReplayApiTest extends OwnBooksHttpTest {
     }
 
     @Test
+    void readModelRebuiltTwiceInARow_theSecondWaitsUntilTheFirstsOldCopyIsDropped_andNothingIsLost()
+            throws Exception {
+        String customerId = crm.registerCustomer("Twice Rebuilt KG");
+        List<String> subjects = new ArrayList<>();
+        for (int call = 0; call < 3; call++) {
+            subjects.add(logCall(customerId, "call " + call));
+        }
+        assertThat(timelineSubjects(customerId)).containsExactlyInAnyOrderElementsOf(subjects);
+        Map<String, List<String>> before = contentWhenCaughtUp();
+        http.post().uri("/api/admin/projections/crm-timeline/replay").exchange().expectStatus().isAccepted();
+        assertThat(awaitRebuildFinished("crm-timeline").at("/rebuild/state").asText()).isEqualTo("DONE");
+
+        // DONE comes at the switch, a grace before the first rebuild drops its old copy, which is
+        // what the second builds into. Had the second not waited for that drop, the copy it built
+        // would be dropped under it while it waits here, and switched in empty.
+        ReadModelRebuild second = rebuilds.begin("crm-timeline");
+        second.buildAside();
+        second.awaitCaughtUp();
+        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        second.switchIn();
+
+        assertThat(second.state()).isEqualTo(ReadModelRebuild.State.DONE);
+        assertThat(timelineSubjects(customerId)).containsExactlyInAnyOrderElementsOf(subjects);
+        Map<String, List<String>> after = contentWhenCaughtUp();
+        assertThat(checksums(after)).as("every read model:%s", differences(before, after))
+                .isEqualTo(checksums(before));
+        String serving = servingName(TIMELINE_HEADS);
+        String other = serving.endsWith("__rebuilt") ? TIMELINE_HEADS : TIMELINE_HEADS + "__rebuilt";
+        assertThat(readStore.listCollectionNames()).as("the old copy is dropped").doesNotContain(other);
+    }
+
+    @Test
     void replayUnknownProcessor_notFound() {
         http.post().uri("/api/admin/projections/no-such-view/replay").exchange()
                 .expectStatus().isNotFound()

@@ -1,5 +1,6 @@
 package org.kontor.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,8 +82,8 @@ record BenchOptions(String serverUrl, Path serverJar, String user, String passwo
         if (keepData != null && serverUrl != null) {
             throw new IllegalArgumentException("--keep-data only applies to --start-server");
         }
-        if (keepData != null && java.nio.file.Files.exists(keepData)) {
-            // Checked before an hour of measuring, not after: the move at the end must not fail.
+        if (keepData != null && Files.exists(keepData)) {
+            // Checked before the run, not at its end: the move after a quarter of an hour must not fail.
             throw new IllegalArgumentException("--keep-data names " + keepData + ", which already exists");
         }
     }
